@@ -1,0 +1,3 @@
+from strikelog.cli import main
+
+main()

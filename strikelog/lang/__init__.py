@@ -1,0 +1,1 @@
+"""Language data: one TOML lexicon per topic and language, validated on load (`loader.py`)."""

@@ -1,0 +1,104 @@
+"""prepare: a report's text → paragraphs and sentences with offsets into that text.
+
+Nothing here changes the text: every sentence is a (start, end) window on the original
+string, so evidence spans stay valid. Boilerplate lines (nav crumbs, "Read more", credits)
+are flagged, not removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from strikelog.lang.loader import load_lexicon
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
+# and an opening capital, digit or quote — or at a line break.
+_SENT_END = re.compile(
+    r"""(?<=[.!?…])['"’”)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄҐ])"""
+)
+_ABBREV_TAIL = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Prof|Jr|Sr|No|Vol|Fig|approx|"
+    r"est|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    r"U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|i\.e|e\.g|etc|Inc|Ltd|Co|Corp)\.|\b[A-Z]\.)$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    boilerplate: bool = False
+
+
+@dataclass
+class Doc:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    lower: str = ""
+
+    def sentence_text(self, sent: Sentence) -> str:
+        return self.text[sent.start : sent.end]
+
+
+@cache
+def _boilerplate_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lex = load_lexicon("boilerplate")
+    return tuple(lex["line_start"]["phrases"]), tuple(lex["line_contains"]["phrases"])
+
+
+def _is_boilerplate(sentence: str) -> bool:
+    starts, contains = _boilerplate_rules()
+    low = sentence.lstrip(" \t-–—•*|>").lower()
+    if low.startswith(starts):
+        return True
+    return any(c in low for c in contains)
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence windows inside text[start:end], skipping leading/trailing whitespace."""
+    out: list[tuple[int, int]] = []
+    cursor = start
+    for m in _SENT_END.finditer(text, start, end):
+        cut = m.start()
+        # Do not split after an abbreviation or an initial ("U.S. officials", "J. Smith").
+        head = text[max(cursor, cut - 8) : cut]
+        if _ABBREV_TAIL.search(head):
+            continue
+        out.append((cursor, cut))
+        cursor = m.end()
+    out.append((cursor, end))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+_PARA_BREAK = re.compile(r"\n")
+
+
+def prepare(text: str) -> Doc:
+    """Split text into paragraphs (lines) and sentences, keeping offsets into `text`."""
+    doc = Doc(text=text, lower=text.lower())
+    para = 0
+    pos = 0
+    index = 0
+    for m in [*_PARA_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            for s, e in _split_paragraph(text, pos, end):
+                doc.sentences.append(
+                    Sentence(index, s, e, para, _is_boilerplate(text[s:e]))
+                )
+                index += 1
+            para += 1
+        pos = m.end() if m else len(text)
+    return doc

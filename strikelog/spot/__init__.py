@@ -1,0 +1,1 @@
+"""Spotters: find typed mentions (quantities, casualty terms, weapons, places…) with their spans."""
