@@ -1,0 +1,543 @@
+"""frame: the mentions of one sentence → facts (casualty facts, wave counts, victims).
+
+A number is used by at most one fact, and an age is never a count. Facts keep the span of
+their number and the sentence they came from; resolve decides where they belong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from strikelog.lang.loader import load_lexicon
+from strikelog.prepare import Sentence
+from strikelog.spot.mentions import Mention
+from strikelog.spot.numbers import Quantity
+
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_CHILD_GROUP_CUE = re.compile(
+    r"(?:including|among them|among whom|of whom|incl\.|of them|among those)\W*$"
+)
+
+
+@dataclass
+class VictimFact:
+    outcome: str
+    child: bool
+    sex: str | None
+    age: int | None
+    age_months: int | None
+    span: tuple[int, int]
+
+
+@dataclass
+class CasualtyFact:
+    field: str  # killed | injured | casualties | children_killed | children_injured
+    value: int | None
+    qualifier: str
+    low: int | None
+    high: int | None
+    sentence: Sentence
+    number_span: tuple[int, int]
+    update: bool = False  # "the toll rose to 11": the latest figure wins
+    additive: bool = False  # "four more people": adds to what the place had
+    victims: list[VictimFact] = field(default_factory=list)
+
+
+@dataclass
+class WaveCount:
+    kind: str  # launched | intercepted
+    weapon: str  # weapon class
+    value: int | None
+    qualifier: str
+    low: int | None
+    high: int | None
+    sentence: Sentence
+    number_span: tuple[int, int]
+    over_place: int | None = None  # index of the place mention for "12 over Kursk region"
+
+
+@dataclass
+class SentenceFrame:
+    sentence: Sentence
+    casualties: list[CasualtyFact] = field(default_factory=list)
+    waves: list[WaveCount] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    hits: int = 0
+    launches: int = 0
+    intercepts: int = 0
+    periods: list[str] = field(default_factory=list)
+    weekdays: list[int] = field(default_factory=list)
+    total_scope: bool = False
+    vague_place: bool = False
+    nearby: bool = False
+    anaphora: bool = False
+
+
+@dataclass(frozen=True)
+class _Words:
+    left: frozenset[str]
+    right: frozenset[str]
+    weapon_gap: frozenset[str]
+    determiners: frozenset[str]
+    additive: frozenset[str]
+    child_age_limit: int
+
+
+@cache
+def _words() -> _Words:
+    lex = load_lexicon("framing")
+    vic = load_lexicon("victims")
+    return _Words(
+        left=frozenset(lex["gaps"]["count_to_outcome"]),
+        right=frozenset(lex["gaps"]["outcome_to_count"]),
+        weapon_gap=frozenset(lex["gaps"]["count_to_weapon"]),
+        determiners=frozenset(lex["victims"]["determiners"]),
+        additive=frozenset(lex["gaps"]["additive"]),
+        child_age_limit=int(vic["rules"]["child_age_limit"]),
+    )
+
+
+def _gap_words(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[str] | None:
+    """Words between start and end, without the skipped spans; None when end < start."""
+    if end < start:
+        return None
+    pieces = []
+    cursor = start
+    for s, e in sorted(skip):
+        if e <= start or s >= end:
+            continue
+        pieces.append(text[cursor:max(cursor, s)])
+        cursor = max(cursor, e)
+    pieces.append(text[cursor:end])
+    return _WORD.findall(" ".join(pieces).lower())
+
+
+def _only(words: list[str] | None, allowed: frozenset[str], limit: int) -> bool:
+    if words is None:
+        return False
+    content = [w for w in words if w not in ",()–—-"]
+    return len(content) <= limit and all(w in allowed for w in content)
+
+
+def _figure_of(q: Quantity) -> tuple[int | None, str, int | None, int | None]:
+    return q.value, q.qualifier, q.low, q.high
+
+
+class _SentenceFramer:
+    def __init__(self, text: str, sentence: Sentence, mentions: list[Mention]) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.m = mentions
+        self.used: set[int] = set()  # ids of quantity mentions already used
+        self.w = _words()
+        self.frame = SentenceFrame(sentence)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _of(self, *kinds: str) -> list[Mention]:
+        return [m for m in self.m if m.kind in kinds]
+
+    def _persons_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.m if m.kind in ("person", "pair") and start <= m.start < end]
+
+    def _next_person(self, pos: int, limit_words: int = 2) -> Mention | None:
+        for m in self.m:
+            if m.kind == "person" and m.start >= pos:
+                gap = _gap_words(self.text, pos, m.start, [])
+                if gap is not None and len(gap) <= limit_words and all(
+                    w not in (",", ";") for w in gap
+                ):
+                    return m
+                return None
+        return None
+
+    def _qty_ok(self, q: Mention) -> bool:
+        return id(q) not in self.used and q.kind == "qty"
+
+    def _weapon_follows(self, q: Mention) -> bool:
+        for m in self.m:
+            if m.kind in ("weapon", "subset") and m.start >= q.end:
+                gap = _gap_words(self.text, q.end, m.start, [])
+                return _only(gap, self.w.weapon_gap, 3)
+        return False
+
+    # -- casualties ----------------------------------------------------------------------
+    def children_groups(self) -> list[tuple[Mention, Mention, tuple[int, int]]]:
+        """ "including two children", "among them three minors", "two of them children"."""
+        out = []
+        for q in self._of("qty"):
+            if not self._qty_ok(q):
+                continue
+            person = self._next_person(q.end, 3)
+            if person is None or person.label != "child":
+                continue
+            before = self.text[max(self.sentence.start, q.start - 24) : q.start].lower()
+            cue = _CHILD_GROUP_CUE.search(before)
+            if cue:
+                out.append((q, person, (q.start - len(before) + cue.start(), person.end)))
+        return out
+
+    def casualty_terms(self) -> list[tuple[int, int, dict[str, set[str]]]]:
+        """Casualty phrases grouped by span: {capability: {outcome}}."""
+        groups: dict[tuple[int, int], dict[str, set[str]]] = {}
+        for m in self.m:
+            if m.kind in ("cas", "single", "zero", "among"):
+                outcome, _, position = m.label.partition(":")
+                cap = position if m.kind == "cas" else m.kind
+                groups.setdefault(m.span, {}).setdefault(cap, set()).add(outcome)
+        # drop terms inside a longer term ("killed" inside "killed and injured")
+        spans = sorted(groups, key=lambda s: (s[0], -s[1]))
+        kept: list[tuple[int, int]] = []
+        for s in spans:
+            if kept and s[0] >= kept[-1][0] and s[1] <= kept[-1][1]:
+                continue
+            kept.append(s)
+        return [(s, e, groups[(s, e)]) for s, e in kept]
+
+    def _add(self, fld: str, q: Mention, *, update: bool, additive: bool,
+             victims: list[VictimFact] | None = None) -> CasualtyFact:
+        value, qualifier, low, high = _figure_of(q.data)
+        fact = CasualtyFact(fld, value, qualifier, low, high, self.sentence, q.span,
+                            update=update, additive=additive, victims=victims or [])
+        self.frame.casualties.append(fact)
+        self.used.add(id(q))
+        return fact
+
+    def _is_update(self, start: int, end: int) -> bool:
+        return any(m.kind == "update" and start <= m.start < end for m in self.m) or bool(
+            re.search(r"toll", self.text[start:end], re.IGNORECASE)
+        )
+
+    def _additive(self, words: list[str] | None) -> bool:
+        return bool(words) and any(w in self.w.additive for w in words or [])
+
+    def frame_casualties(self) -> None:
+        s0, s1 = self.sentence.start, self.sentence.end
+        child_groups = self.children_groups()
+        child_skip = [g[2] for g in child_groups]
+        child_qtys = {id(g[0]) for g in child_groups}
+        terms = self.casualty_terms()
+        qtys = [q for q in self._of("qty") if id(q) not in child_qtys]
+        prev_end = s0
+        for idx, (ts, te, caps) in enumerate(terms):
+            next_start = terms[idx + 1][0] if idx + 1 < len(terms) else s1
+            made: CasualtyFact | None = None
+            if "zero" in caps:
+                for outcome in caps["zero"]:
+                    fields = ("killed", "injured") if outcome == "both" else (outcome,)
+                    for fld in fields:
+                        self.frame.casualties.append(
+                            CasualtyFact(fld, 0, "exact", 0, 0, self.sentence, (ts, te))
+                        )
+                prev_end = te
+                continue
+            if "among" in caps:
+                self._frame_among(ts, te, next(iter(caps["among"])), prev_end, next_start)
+                prev_end = te
+                continue
+            # count before the outcome: "27 people were injured", "seven others wounded"
+            if "after_count" in caps:
+                for q in reversed([q for q in qtys if prev_end <= q.start and q.end <= ts]):
+                    if not self._qty_ok(q) or self._weapon_follows(q):
+                        continue
+                    skip = [p.span for p in self._persons_between(q.end, ts)] + child_skip
+                    gap = _gap_words(self.text, q.end, ts, skip)
+                    if _only(gap, self.w.left, 8):
+                        outcome = self._pick(caps["after_count"])
+                        persons = self._persons_between(q.end, ts)
+                        child = bool(persons) and all(p.label == "child" for p in persons)
+                        fld = f"children_{outcome}" if child and outcome != "casualties" else outcome
+                        made = self._add(fld, q, update=self._is_update(prev_end, ts),
+                                         additive=self._additive(gap))
+                    break
+            # count after the outcome: "killing 7", "the death toll rose to 11"
+            if made is None and "before_count" in caps:
+                for q in [q for q in qtys if te <= q.start < next_start]:
+                    if not self._qty_ok(q) or self._weapon_follows(q):
+                        continue
+                    gap = _gap_words(self.text, te, q.start, [])
+                    if _only(gap, self.w.right, 6):
+                        outcome = self._pick(caps["before_count"])
+                        person = self._next_person(q.end, 2)
+                        child = person is not None and person.label == "child"
+                        fld = f"children_{outcome}" if child and outcome != "casualties" else outcome
+                        made = self._add(fld, q, update=self._is_update(ts, q.end),
+                                         additive=self._additive(gap))
+                    break
+            # named victims: "a 40-year-old man was killed", "a couple in their 60s died"
+            if made is None and ("single" in caps or "after_count" in caps):
+                outcome = self._pick(caps.get("single") or caps["after_count"])
+                if outcome != "casualties":
+                    self._frame_enumeration(prev_end, ts, outcome, (ts, te))
+            if made is not None:
+                self._attach_children(made, child_groups, te, next_start)
+            prev_end = te
+
+    @staticmethod
+    def _pick(outcomes: set[str]) -> str:
+        for o in ("casualties", "killed", "injured"):
+            if o in outcomes:
+                return o
+        return next(iter(outcomes))
+
+    def _attach_children(self, fact: CasualtyFact, groups, after: int, before: int) -> None:
+        if fact.field not in ("killed", "injured"):
+            return
+        for q, person, _span in groups:
+            if id(q) in self.used:
+                continue
+            if fact.number_span[0] - 60 <= q.start < before:
+                self._add(f"children_{fact.field}", q, update=fact.update, additive=fact.additive)
+
+    def _frame_among(self, ts: int, te: int, outcome: str, prev_end: int, next_start: int) -> None:
+        # "two children were among the dead" / "children were among the injured"
+        left = [m for m in self.m if prev_end <= m.start < ts and m.kind in ("qty", "person")]
+        persons = [m for m in left if m.kind == "person"]
+        if persons and persons[-1].label == "child" and outcome != "casualties":
+            qs = [q for q in left if q.kind == "qty" and q.end <= persons[-1].start
+                  and self._qty_ok(q)]
+            fld = f"children_{outcome}"
+            if qs:
+                self._add(fld, qs[-1], update=False, additive=False)
+            else:
+                p = persons[-1]
+                self.frame.casualties.append(
+                    CasualtyFact(fld, None, "at_least", 1, None, self.sentence, p.span)
+                )
+            return
+        # "Among the dead were a 36-year-old mother, her baby and a 12-year-old girl"
+        if outcome in ("killed", "injured"):
+            right_qty = [q for q in self._of("qty") if te <= q.start < next_start
+                         and self._qty_ok(q)]
+            if right_qty:
+                person = self._next_person(right_qty[0].end, 2)
+                if person is not None and person.label == "child":
+                    self._add(f"children_{outcome}", right_qty[0], update=False, additive=False)
+                    return
+            self._frame_enumeration(te, next_start, outcome, (ts, te), right=True)
+
+    def _frame_enumeration(self, start: int, end: int, outcome: str, term: tuple[int, int],
+                           right: bool = False) -> None:
+        """Count named victims in text[start:end]: persons, pairs, counted persons, ages."""
+        window = [m for m in self.m if start <= m.start and m.end <= end
+                  and m.kind in ("person", "pair", "qty", "age")]
+        if not right:
+            # the subject ends at the verb; start after the last clause break
+            seg = self.text[start:end]
+            cut = max(seg.rfind(";"), seg.rfind(" when "), seg.rfind(" after "),
+                      seg.rfind(" and "), seg.rfind(" while "), seg.rfind(" as "))
+            if cut >= 0 and " and " == seg[cut:cut + 5]:
+                # keep "a man and his son" together: only cut at "and" after a verb
+                cut = max(seg.rfind(";"), seg.rfind(" when "), seg.rfind(" after "),
+                          seg.rfind(" while "))
+            if cut >= 0:
+                window = [m for m in window if m.start >= start + cut]
+        else:
+            # stop at the end of the noun phrase list
+            seg = self.text[start:end]
+            stop = min([i for i in (seg.find(" when "), seg.find(" who "), seg.find(";"),
+                                    seg.find(" after ")) if i >= 0], default=len(seg))
+            window = [m for m in window if m.end <= start + stop]
+        victims: list[VictimFact] = []
+        count = 0
+        exact = True
+        pending_age: Mention | None = None
+        last_group: list[VictimFact] = []
+        used_q: list[Mention] = []
+        i = 0
+        while i < len(window):
+            m = window[i]
+            if m.kind == "age":
+                if last_group and last_group[-1].age is None and not pending_age and \
+                        m.start - last_group[-1].span[1] <= 12:
+                    for v in last_group:  # "a couple in their 60s": both
+                        self._set_age(v, m.data)
+                else:
+                    pending_age = m
+            elif m.kind == "qty":
+                nxt = window[i + 1] if i + 1 < len(window) else None
+                if nxt is not None and nxt.kind == "person" and self._qty_ok(m):
+                    q: Quantity = m.data
+                    if q.value is None:
+                        exact = False
+                    else:
+                        child = nxt.label == "child"
+                        last_group = [VictimFact(outcome, child, nxt.data["sex"], None, None,
+                                                 (m.start, nxt.end)) for _ in range(min(q.value, 50))]
+                        victims.extend(last_group)
+                        count += q.value
+                    used_q.append(m)
+                    i += 2
+                    continue
+            elif m.kind == "pair":
+                last_group = [VictimFact(outcome, False, None, None, None, m.span)
+                              for _ in range(m.data["count"])]
+                victims.extend(last_group)
+                count += m.data["count"]
+                if pending_age is not None:
+                    for v in victims[-m.data["count"]:]:
+                        self._set_age(v, pending_age.data)
+                    pending_age = None
+            elif m.kind == "person":
+                before = _gap_words(self.text, max(start, m.start - 16), m.start, [])
+                det = bool(before) and before[-1] in self.w.determiners
+                aged = pending_age is not None and m.start - pending_age.end <= 12
+                if m.data["plural"] and not aged:
+                    exact = False if not det else exact
+                    i += 1
+                    continue
+                if not (det or aged):
+                    i += 1
+                    continue
+                v = VictimFact(outcome, m.label == "child", m.data["sex"], None, None, m.span)
+                if aged and pending_age is not None:
+                    self._set_age(v, pending_age.data)
+                    pending_age = None
+                victims.append(v)
+                last_group = [v]
+                count += 1
+            i += 1
+        if not victims:
+            return
+        for q in used_q:
+            self.used.add(id(q))
+        span = (min(v.span[0] for v in victims), term[1])
+        children = sum(1 for v in victims if v.child)
+        qualifier = "exact" if exact else "at_least"
+        self.frame.casualties.append(
+            CasualtyFact(outcome, count, qualifier, count, None, self.sentence, span,
+                         victims=victims)
+        )
+        if children:
+            self.frame.casualties.append(
+                CasualtyFact(f"children_{outcome}", children, qualifier, children, None,
+                             self.sentence, span)
+            )
+
+    def _set_age(self, v: VictimFact, q: Quantity) -> None:
+        v.age = q.age_years
+        v.age_months = q.age_months
+        if q.age_years is not None and q.age_years < self.w.child_age_limit and not q.decade:
+            v.child = True
+
+    # -- waves ---------------------------------------------------------------------------
+    def frame_waves(self) -> None:
+        actions = [m for m in self.m if m.kind in ("launch", "intercept")]
+        weapons = [m for m in self.m if m.kind in ("weapon", "subset")]
+        if not weapons:
+            return
+        has_attack_cue = bool(actions) or any(m.kind == "hit" for m in self.m)
+        last_cls: str | None = None
+        qtys = [q for q in self._of("qty") if self._qty_ok(q)]
+        for qi, q in enumerate(qtys):
+            cls = None
+            wm = None
+            for w in weapons:
+                if w.start >= q.end:
+                    gap = _gap_words(self.text, q.end, w.start, [])
+                    if _only(gap, self.w.weapon_gap, 3):
+                        cls, wm = w.label, w
+                    break
+            low = self.text[q.end : q.end + 40].lower()
+            of_them = re.match(r"\s*(?:of them|of these|of those)\b", low)
+            of_which = re.match(r"\s*(?:of which|of them)\s+(?:were|was|are)\s+([a-z-]+)", low)
+            if of_which:
+                sub = of_which.group(1)
+                lex = load_lexicon("weapons")["subset_words"]
+                if sub in lex:
+                    cls = lex[sub]
+            if cls is None and of_them and last_cls:
+                cls = last_cls
+            # "61 of 87 drones": the first number is intercepted, the second launched
+            if cls is None and qi + 1 < len(qtys):
+                nxt = qtys[qi + 1]
+                between = self.text[q.end : nxt.start].strip().lower()
+                if between == "of":
+                    for w in weapons:
+                        if w.start >= nxt.end:
+                            gap = _gap_words(self.text, nxt.end, w.start, [])
+                            if _only(gap, self.w.weapon_gap, 3):
+                                cls = w.label
+                            break
+                    if cls is not None:
+                        self._wave(q, "intercepted", cls)
+                        self._wave(nxt, "launched", cls)
+                        last_cls = cls
+                        continue
+            if cls is None:
+                continue
+            if cls not in _wave_classes():
+                continue
+            kind = self._action_for(q, actions, has_attack_cue)
+            if kind is None:
+                continue
+            if of_which:
+                kind = "launched" if kind == "launched" else kind
+            self._wave(q, kind, cls)
+            last_cls = cls if wm is not None else last_cls
+
+    def _action_for(self, q: Mention, actions: list[Mention], attack_cue: bool) -> str | None:
+        before = [a for a in actions if a.end <= q.start]
+        after = [a for a in actions if a.start >= q.end]
+        # "of them, 380 were shot down": a following passive intercept verb is closest
+        if after and after[0].kind == "intercept":
+            gap = _gap_words(self.text, q.end, after[0].start, [])
+            if gap is not None and len(gap) <= 6:
+                return "intercepted"
+        if before:
+            a = before[-1]
+            return "intercepted" if a.kind == "intercept" else "launched"
+        if after:
+            return "intercepted" if after[0].kind == "intercept" else "launched"
+        return "launched" if attack_cue else None
+
+    def _wave(self, q: Mention, kind: str, cls: str) -> None:
+        value, qualifier, low, high = _figure_of(q.data)
+        over = None
+        self.frame.waves.append(
+            WaveCount(kind, cls, value, qualifier, low, high, self.sentence, q.span, over)
+        )
+        self.used.add(id(q))
+
+    # -- everything else -----------------------------------------------------------------
+    def annotate(self) -> None:
+        f = self.frame
+        for m in self.m:
+            if m.kind == "weapon":
+                f.weapons.append(m.label)
+            elif m.kind == "site":
+                f.sites.append(m.label)
+            elif m.kind == "hit":
+                f.hits += 1
+            elif m.kind == "launch":
+                f.launches += 1
+            elif m.kind == "intercept":
+                f.intercepts += 1
+            elif m.kind == "period":
+                f.periods.append(m.label)
+            elif m.kind == "weekday":
+                f.weekdays.append(int(m.label))
+            elif m.kind == "total":
+                f.total_scope = True
+            elif m.kind == "vague":
+                f.vague_place = True
+            elif m.kind == "nearby":
+                f.nearby = True
+            elif m.kind == "anaphora":
+                f.anaphora = True
+
+
+@cache
+def _wave_classes() -> frozenset[str]:
+    return frozenset(load_lexicon("weapons")["wave_classes"]["classes"])
+
+
+def frame_sentence(text: str, sentence: Sentence, mentions: list[Mention]) -> SentenceFrame:
+    """Facts of one sentence. Wave counts are framed first so "405 drones" is never a toll."""
+    framer = _SentenceFramer(text, sentence, mentions)
+    framer.annotate()
+    framer.frame_waves()
+    framer.frame_casualties()
+    return framer.frame

@@ -1,0 +1,92 @@
+"""Place roles: is a place mention struck, a speaker's location, a venue, a launch site…?
+
+Reads the place mentions the gazetteer found and the words around them; decides nothing
+about geocoding (that is the gazetteer's job).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from strikelog.lang.loader import load_lexicon
+from strikelog.spot.actors import ActorMention
+
+STRUCK = "struck"
+CONTEXT = "context"  # "Kharkiv governor said…": the place the sentence is about
+REFERENCE = "reference"  # "north of Kyiv": a point of reference
+COUNTRY = "country"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    before: tuple[tuple[str, str], ...]  # (phrase, role), longest first
+    after: tuple[str, ...]
+    venue: re.Pattern[str]
+    directions: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    scope = load_lexicon("scope")
+    before = sorted(scope["non_strike_before"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    venue_words = "|".join(re.escape(w) for w in scope["venue_words"]["words"])
+    directions = "|".join(re.escape(w) for w in scope["directions"]["words"])
+    return _Rules(
+        before=tuple((p.lower(), r) for p, r in before),
+        after=tuple(sorted((p.lower() for p in scope["non_strike_after"]["phrases"]),
+                           key=len, reverse=True)),
+        # a venue word earlier in the same clause: "a summit with Putin in Budapest"
+        venue=re.compile(rf"\b(?:{venue_words})\b[^.;:!?]*\b(?:in|at)\s+(?:the\s+)?$"),
+        directions=re.compile(rf"\b(?:{directions})(?:\s+of)?\s+(?:the\s+)?(?:city\s+of\s+)?$"),
+    )
+
+
+_STRIKE_CUE_BEFORE = re.compile(
+    r"\b(?:in|on|at|near|struck|hit|hitting|targeted|targeting|attacked|shelled|bombed|pounded|"
+    r"of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_TITLE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:regional\s+|city\s+|military\s+|oblast\s+)*(?:governor|mayor|officials?|"
+    r"administration|head|authorities|police|MP|council|emergency\s+services?)\b",
+    re.IGNORECASE,
+)
+
+
+def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
+               actors: list[ActorMention]) -> str:
+    """The role of the place mention text[start:end] in its sentence."""
+    if kind == "country":
+        return COUNTRY
+    rules = _rules()
+    before = text[max(sentence_start, start - 60) : start].lower()
+    before_stripped = before.rstrip()
+    for phrase, role in rules.before:
+        if before_stripped.endswith(phrase) and (
+            len(before_stripped) == len(phrase)
+            or not before_stripped[-len(phrase) - 1].isalnum()
+        ):
+            # "from" and "over" only when nothing else marks the place as struck
+            return role
+    if rules.venue.search(before):
+        return "meeting venue"
+    if rules.directions.search(before):
+        return REFERENCE
+    after = text[end : end + 40].lower().lstrip()
+    if any(m.start == start and m.metonym for m in actors):
+        in_before = re.search(r"\b(?:in|on|at|near|of)\s+$", before)
+        if not in_before:
+            return "actor"
+    if not re.search(r"\b(?:in|on|at|near|of)\s+$", before):
+        for phrase in rules.after:
+            if after.startswith(phrase) and (len(after) == len(phrase)
+                                             or not after[len(phrase)].isalnum()):
+                return "actor"
+    if _TITLE_AFTER.match(text[end : end + 40]):
+        return CONTEXT
+    return STRUCK
+
+
+def is_incident_role(role: str) -> bool:
+    return role in (STRUCK, CONTEXT)

@@ -1,0 +1,73 @@
+"""reconcile: check an assembled extraction and fill what follows from its parts.
+
+Children never exceed people; a report-level total missing from the text is the sum of its
+incidents (its evidence is theirs); totals that disagree with the incidents give a warning.
+"""
+
+from __future__ import annotations
+
+from strikelog.models import Extraction, Figure
+
+_PAIRS = (("children_killed", "killed"), ("children_injured", "injured"))
+_SUMMED = ("killed", "injured", "children_killed", "children_injured", "casualties")
+
+
+def _sum_figures(figures: list[Figure]) -> Figure | None:
+    known = [f for f in figures if f.value is not None]
+    if not known:
+        return None
+    value = sum(f.value for f in known if f.value is not None)
+    exact = all(f.qualifier == "exact" for f in known) and len(known) == len(figures)
+    evidence = []
+    for f in known:
+        evidence.extend(e for e in f.evidence if e not in evidence)
+    return Figure(value, "exact" if exact else "at_least", value, None, evidence)
+
+
+def reconcile(ex: Extraction) -> Extraction:
+    for inc in ex.incidents:
+        for child_field, people_field in _PAIRS:
+            child, people = getattr(inc, child_field), getattr(inc, people_field)
+            if child is not None and child.value is not None:
+                if people is None or people.value is None:
+                    # "two children were killed": the people killed include them
+                    setattr(inc, people_field, Figure(child.value, "at_least", child.value,
+                                                      None, list(child.evidence)))
+                elif people.value < child.value:
+                    ex.warnings.append(
+                        f"{inc.place.name if inc.place else 'an incident'}: "
+                        f"{child_field} ({child.value}) exceeds {people_field} ({people.value})"
+                    )
+    totals = ex.totals
+    for name in _SUMMED:
+        parts = [getattr(i, name) for i in ex.incidents if getattr(i, name) is not None]
+        summed = _sum_figures(parts)
+        current = getattr(totals, name)
+        if current is None:
+            if summed is not None:
+                setattr(totals, name, summed)
+            continue
+        if summed is not None and current.value is not None and summed.value is not None:
+            if summed.value > current.value and current.qualifier in ("exact", "up_to"):
+                ex.warnings.append(
+                    f"incidents add up to {summed.value} {name}, more than the reported "
+                    f"total of {current.value}"
+                )
+            elif summed.value > current.value:
+                # "at least 7" with 9 placed: the parts show the total is higher
+                ex.warnings.append(
+                    f"incidents add up to {summed.value} {name}; the report's total says "
+                    f"{current.qualifier.replace('_', ' ')} {current.value}"
+                )
+    for child_field, people_field in _PAIRS:
+        child, people = getattr(totals, child_field), getattr(totals, people_field)
+        if child is not None and child.value is not None and (
+            people is None or people.value is None
+        ):
+            setattr(totals, people_field,
+                    Figure(child.value, "at_least", child.value, None, list(child.evidence)))
+        elif (child is not None and people is not None and child.value is not None
+              and people.value is not None and child.value > people.value):
+            ex.warnings.append(f"{child_field} ({child.value}) exceeds {people_field} "
+                               f"({people.value}) in the totals")
+    return ex

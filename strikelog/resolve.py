@@ -1,0 +1,525 @@
+"""resolve: the facts of a whole report → incidents, waves and totals.
+
+Decides where each figure belongs: a report-level total ("across Ukraine", the lead), a
+struck place (named in the sentence, carried from "In Kharkiv, …", or named in the next
+sentence), an unnamed place near one ("a nearby village"), or nowhere (vague places).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from strikelog.frame import CasualtyFact, SentenceFrame, VictimFact, WaveCount
+from strikelog.models import (
+    Figure,
+    Incident,
+    InterceptedOver,
+    OtherPlace,
+    Place,
+    Span,
+    Totals,
+    Victim,
+    Wave,
+)
+from strikelog.places import COUNTRY, REFERENCE, STRUCK, is_incident_role
+from strikelog.prepare import Doc, Sentence
+from strikelog.spot.actors import ActorMention, country_of, usual_attacker
+from strikelog.spot.mentions import Mention
+
+HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
+
+
+@dataclass
+class PlaceRef:
+    """A place mention with its role and geocoded place."""
+
+    start: int
+    end: int
+    kind: str
+    role: str
+    place: Place
+    sentence: int
+
+    @property
+    def key(self) -> str:
+        p = self.place
+        if p.geonameid is not None:
+            return f"g{p.geonameid}"
+        return f"n{(p.name or '').lower()}|{p.admin1 or ''}"
+
+
+@dataclass
+class _IncidentBuilder:
+    place: Place | None
+    near: str | None
+    key: str
+    facts: dict[str, list[CasualtyFact]] = field(default_factory=dict)
+    victims: list[VictimFact] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    weapons_fact: list[str] = field(default_factory=list)
+    weapons_other: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    weekdays: list[int] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+    signal: bool = False  # a harm figure, a site or a hit/weapon word in its own sentence
+
+    def add_sentence(self, s: Sentence) -> None:
+        if all(x.index != s.index for x in self.sentences):
+            self.sentences.append(s)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def sentence_span(doc: Doc, s: Sentence) -> Span:
+    return _span(doc, s.start, s.end)
+
+
+def merge_figures(doc: Doc, facts: list[CasualtyFact]) -> Figure | None:
+    """One figure from facts about the same thing: updates replace, "more" adds, repeats merge,
+    and otherwise the larger figure wins (later reports of a toll are rarely smaller)."""
+    current: Figure | None = None
+    for f in facts:
+        ev = [sentence_span(doc, f.sentence)]
+        new = Figure(f.value, f.qualifier, f.low, f.high, ev)
+        if current is None:
+            current = new
+        elif f.update:
+            current = new
+        elif f.additive and current.value is not None and f.value is not None:
+            current = Figure(current.value + f.value, current.qualifier,
+                             (current.low or 0) + (f.low or 0), None, current.evidence + ev)
+        elif new.value is not None and current.value == new.value:
+            current.evidence.extend(e for e in ev if e not in current.evidence)
+        elif current.value is None and new.value is not None:
+            current = new
+        elif new.value is not None and current.value is not None and new.value > current.value:
+            current = new
+    return current
+
+
+def _date_for(published: str | None, weekdays: list[int]) -> str | None:
+    if not published:
+        return None
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    if weekdays:
+        back = (pub.weekday() - weekdays[0]) % 7
+        return (pub - dt.timedelta(days=back)).isoformat()
+    return pub.isoformat()
+
+
+class Resolver:
+    def __init__(self, doc: Doc, frames: list[SentenceFrame], mentions: list[Mention],
+                 places: list[PlaceRef], actors: list[ActorMention],
+                 published: str | None) -> None:
+        self.doc = doc
+        self.frames = frames
+        self.mentions = mentions
+        self.places = places
+        self.actors = actors
+        self.published = published
+        self.incidents: dict[str, _IncidentBuilder] = {}
+        self.total_facts: dict[str, list[CasualtyFact]] = {}
+        self.warnings: list[str] = []
+        self.by_sentence: dict[int, list[PlaceRef]] = {}
+        for p in places:
+            self.by_sentence.setdefault(p.sentence, []).append(p)
+
+    # -- places --------------------------------------------------------------------------
+    def _struck(self, s: Sentence) -> list[PlaceRef]:
+        return [p for p in self.by_sentence.get(s.index, [])
+                if is_incident_role(p.role) and p.kind != COUNTRY]
+
+    def _incident(self, ref: PlaceRef) -> _IncidentBuilder:
+        b = self.incidents.get(ref.key)
+        if b is None:
+            b = _IncidentBuilder(ref.place, None, ref.key)
+            self.incidents[ref.key] = b
+        else:
+            b.place.evidence.extend(e for e in ref.place.evidence if e not in b.place.evidence)
+        return b
+
+    def _near_incident(self, ref: PlaceRef, phrase: Span) -> _IncidentBuilder:
+        key = f"near:{ref.key}"
+        b = self.incidents.get(key)
+        if b is None:
+            rp = ref.place
+            place = Place(
+                name=f"near {rp.name}", written=phrase.text, admin1=rp.admin1,
+                admin2=rp.admin2, country=rp.country, lat=rp.lat, lon=rp.lon,
+                precision="admin2" if rp.admin2 else ("admin1" if rp.admin1 else rp.precision),
+                confidence=min(rp.confidence, 0.5), evidence=[phrase],
+            )
+            b = _IncidentBuilder(place, rp.name, key)
+            self.incidents[key] = b
+        return b
+
+    def _attack_signal(self, f: SentenceFrame) -> bool:
+        return bool(f.casualties or f.sites or f.hits or f.weapons or f.waves)
+
+    def _near_cue(self, ref: PlaceRef, s: Sentence) -> bool:
+        """An attack word, weapon, site or casualty figure within a few words of the place."""
+        lo, hi = ref.start - 90, ref.end + 90
+        for m in self.mentions:
+            if m.start >= s.end:
+                break
+            if m.end <= s.start:
+                continue
+            if m.kind in ("hit", "weapon", "site", "cas", "single", "zero", "intercept") and \
+                    lo <= m.start <= hi:
+                return True
+        return False
+
+    # -- main ------------------------------------------------------------------------------
+    def run(self) -> None:
+        content = [f for f in self.frames if not f.sentence.boilerplate]
+        lead_index = content[0].sentence.index if content else -1
+        context: PlaceRef | None = None
+        last_paragraph = -1
+        for pos, frame in enumerate(content):
+            s = frame.sentence
+            struck = self._struck(s)
+            if s.paragraph != last_paragraph:
+                last_paragraph = s.paragraph
+                # a paragraph with no attack word in it ends the place context
+                if not any(self._attack_signal(f) for f in content
+                           if f.sentence.paragraph == s.paragraph):
+                    context = None
+            signal = self._attack_signal(frame)
+            cued = [p for p in struck
+                    if frame.casualties or (p.role == STRUCK and (
+                        self._near_cue(p, s) or p.start - s.start <= 4))]
+            # places that get targets/weapons from this sentence
+            if signal and not frame.total_scope:
+                for ref in cued:
+                    b = self._incident(ref)
+                    b.add_sentence(s)
+                    self._annotate(b, frame, own=True)
+            if struck:
+                context = struck[-1] if len(struck) == 1 or not cued else cued[-1]
+            elif context is not None and frame.sites and not frame.total_scope and \
+                    not frame.vague_place and not frame.nearby \
+                    and not (frame.waves or frame.intercepts or frame.launches):
+                # a wave summary ("air defences intercepted…") says nothing about the place
+                b = self._incident(context)
+                b.add_sentence(s)
+                self._annotate(b, frame, own=False)
+            self._place_casualties(frame, s, struck, context, content, pos, lead_index)
+        self._intercepted_over()
+
+    def _annotate(self, b: _IncidentBuilder, frame: SentenceFrame, own: bool) -> None:
+        for t in frame.sites:
+            if t not in b.targets:
+                b.targets.append(t)
+        (b.weapons_fact if frame.casualties else b.weapons_other).extend(frame.weapons)
+        b.weekdays.extend(frame.weekdays)
+        b.periods.extend(frame.periods)
+        if own and (frame.casualties or frame.sites or frame.hits or frame.weapons):
+            b.signal = True
+
+    def _place_casualties(self, frame: SentenceFrame, s: Sentence, struck: list[PlaceRef],
+                          context: PlaceRef | None, content: list[SentenceFrame], pos: int,
+                          lead_index: int) -> None:
+        if not frame.casualties:
+            return
+        is_lead = s.index == lead_index
+        for fact in frame.casualties:
+            target: _IncidentBuilder | None = None
+            if frame.total_scope or (is_lead and len(struck) != 1):
+                self.total_facts.setdefault(fact.field, []).append(fact)
+                continue
+            if frame.nearby and context is not None:
+                phrase = self._nearby_span(s)
+                target = self._near_incident(context, phrase)
+            elif frame.vague_place and not struck:
+                continue  # "four more in surrounding areas": a part we cannot place
+            elif struck:
+                before = [p for p in struck if p.start <= fact.number_span[0]]
+                ref = before[-1] if before else struck[0]
+                target = self._incident(ref)
+            else:
+                ahead = self._look_ahead(content, pos)
+                if ahead is not None:
+                    target = self._incident(ahead)
+                elif context is not None:
+                    target = self._incident(context)
+            if target is None:
+                self.total_facts.setdefault(fact.field, []).append(fact)
+                continue
+            target.facts.setdefault(fact.field, []).append(fact)
+            target.victims.extend(fact.victims)
+            target.add_sentence(s)
+            target.signal = True
+            self._annotate(target, frame, own=False)
+            if is_lead:
+                # a one-place lead is also the report's total
+                self.total_facts.setdefault(fact.field, []).append(fact)
+
+    def _look_ahead(self, content: list[SentenceFrame], pos: int) -> PlaceRef | None:
+        """The victims' place named in the next sentence of the same paragraph."""
+        if pos + 1 >= len(content):
+            return None
+        nxt = content[pos + 1]
+        if nxt.sentence.paragraph != content[pos].sentence.paragraph or nxt.casualties:
+            return None
+        struck = self._struck(nxt.sentence)
+        if len(struck) == 1 and (nxt.anaphora or nxt.sites or nxt.hits):
+            return struck[0]
+        return None
+
+    def _nearby_span(self, s: Sentence) -> Span:
+        for m in self.mentions:
+            if m.kind == "nearby" and s.start <= m.start < s.end:
+                return _span(self.doc, m.start, m.end)
+        return sentence_span(self.doc, s)
+
+    # -- waves -----------------------------------------------------------------------------
+    def _intercepted_over(self) -> None:
+        self.over: list[tuple[WaveCount, PlaceRef]] = []
+        used = {f.number_span for fr in self.frames for f in fr.casualties}
+        used |= {w.number_span for fr in self.frames for w in fr.waves}
+        for frame in self.frames:
+            intercepted = [w for w in frame.waves if w.kind == "intercepted"]
+            if not intercepted:
+                continue
+            s = frame.sentence
+            refs = [p for p in self.by_sentence.get(s.index, []) if p.role == "interception area"]
+            for q in self.mentions:
+                if q.kind != "qty" or not (s.start <= q.start < s.end) or q.span in used:
+                    continue
+                for ref in refs:
+                    gap = self.doc.text[q.end : ref.start].lower().strip()
+                    if re.fullmatch(r"(?:[a-z-]+\s+){0,2}(?:over|above)(?:\s+the)?", gap):
+                        d = q.data
+                        wc = WaveCount("intercepted", intercepted[0].weapon, d.value,
+                                       d.qualifier, d.low, d.high, s, q.span)
+                        self.over.append((wc, ref))
+                        break
+
+    def _sentence_attacker(self, s: Sentence) -> tuple[str | None, str | None]:
+        """(attacker, defender country) from the actors of one sentence."""
+        attacker = defender = None
+        text = self.doc.text
+        for a in self.actors:
+            if not (s.start <= a.start < s.end):
+                continue
+            after = text[a.end : a.end + 40].lower()
+            if re.match(r"^(?:'s|’s)?\s*(?:air force|air[- ]defen[cs]es?|defen[cs]e ministry|"
+                        r"ministry of defen[cs]e|military said|emergency services?|"
+                        r"general staff|authorities|anti-aircraft)", after):
+                defender = defender or a.country
+                continue
+            if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
+                continue
+            attacker = attacker or a.name
+        return attacker, defender
+
+    def waves(self) -> list[Wave]:
+        counts = [w for f in self.frames if not f.sentence.boilerplate for w in f.waves]
+        report_attacker, report_target = self._report_sides()
+        groups: dict[tuple[str | None, str | None], list[WaveCount]] = {}
+        for wc in counts:
+            attacker, defender = self._sentence_attacker(wc.sentence)
+            target = defender
+            if attacker is None:
+                attacker = usual_attacker(target) if target else report_attacker
+            if target is None:
+                target = self._target_for(attacker) or report_target
+            groups.setdefault((attacker, target), []).append(wc)
+        for wc, ref in getattr(self, "over", []):
+            pass  # placed below with the wave that holds the same sentence
+        # every struck country with incidents has a wave too (who attacked it)
+        for b in self.incidents.values():
+            c = b.place.country if b.place else None
+            if c and not any(t == c for (_, t) in groups):
+                attacker = usual_attacker(c) if c != report_target else report_attacker
+                groups.setdefault((attacker or usual_attacker(c), c), [])
+        out: list[Wave] = []
+        for (attacker, target), wcs in groups.items():
+            wave = Wave(attacker=attacker, target_country=target)
+            sentences: list[Sentence] = []
+            for kind in ("launched", "intercepted"):
+                by_cls: dict[str, list[WaveCount]] = {}
+                for wc in wcs:
+                    if wc.kind == kind:
+                        by_cls.setdefault(wc.weapon, []).append(wc)
+                target_map = wave.launched if kind == "launched" else wave.intercepted
+                for cls, items in by_cls.items():
+                    fig = self._wave_figure(items)
+                    if fig is not None:
+                        target_map[cls] = fig
+                        sentences.extend(i.sentence for i in items)
+            for wc, ref in getattr(self, "over", []):
+                if any(wc.sentence.index == x.sentence.index for x in wcs):
+                    fig = Figure(wc.value, wc.qualifier, wc.low, wc.high,
+                                 [sentence_span(self.doc, wc.sentence)])
+                    wave.intercepted_over.append(InterceptedOver(ref.place, fig))
+            seen: set[int] = set()
+            for s in sentences:
+                if s.index not in seen:
+                    seen.add(s.index)
+                    wave.evidence.append(sentence_span(self.doc, s))
+            if not sentences:
+                sentences = [x for b in self.incidents.values()
+                             if b.place and b.place.country == target for x in b.sentences]
+                wave.period = self._period(sentences, lead=False)
+            else:
+                wave.period = self._period(sentences)
+            wave.date = self._wave_date(sentences)
+            out.append(wave)
+        # waves with counts first
+        out.sort(key=lambda w: -(len(w.launched) + len(w.intercepted)))
+        return out
+
+    def _wave_figure(self, items: list[WaveCount]) -> Figure | None:
+        best: WaveCount | None = None
+        for it in items:
+            if best is None or (it.value is not None and (best.value is None or it.value >
+                                                          best.value)):
+                best = it
+        if best is None:
+            return None
+        ev = []
+        for it in items:
+            if it.value == best.value:
+                sp = sentence_span(self.doc, it.sentence)
+                if sp not in ev:
+                    ev.append(sp)
+        return Figure(best.value, best.qualifier, best.low, best.high, ev)
+
+    def _target_for(self, attacker: str | None) -> str | None:
+        if attacker is None:
+            return None
+        own = country_of(attacker)
+        for b in self.incidents.values():
+            c = b.place.country if b.place else None
+            if c and c != own:
+                return c
+        from strikelog.lang.loader import load_lexicon
+
+        for target, usual in load_lexicon("actors")["opponents"].items():
+            if usual == attacker:
+                return str(target)
+        return None
+
+    def _report_sides(self) -> tuple[str | None, str | None]:
+        """The report's main attacker and target country."""
+        countries = Counter(b.place.country for b in self.incidents.values()
+                            if b.place and b.place.country)
+        target = countries.most_common(1)[0][0] if countries else None
+        attackers: Counter[str] = Counter()
+        for f in self.frames:
+            if not (f.hits or f.weapons or f.launches):
+                continue
+            att, dfd = self._sentence_attacker(f.sentence)
+            if att and (target is None or country_of(att) != target):
+                attackers[att] += 1
+            if target is None and dfd:
+                target = dfd
+        attacker = attackers.most_common(1)[0][0] if attackers else None
+        if attacker is None and target:
+            attacker = usual_attacker(target)
+        if target is None and attacker:
+            target = self._target_for(attacker)
+        return attacker, target
+
+    def _period(self, sentences: list[Sentence], lead: bool = True) -> str | None:
+        idx = {s.index for s in sentences}
+        for f in self.frames:
+            if f.sentence.index in idx and f.periods:
+                return f.periods[0]
+        if not lead:
+            return None
+        content = [f for f in self.frames if not f.sentence.boilerplate]
+        for f in content[:2]:
+            if f.periods:
+                return f.periods[0]
+        return None
+
+    def _wave_date(self, sentences: list[Sentence]) -> str | None:
+        idx = {s.index for s in sentences}
+        weekdays = [d for f in self.frames if f.sentence.index in idx for d in f.weekdays]
+        if not weekdays:
+            content = [f for f in self.frames if not f.sentence.boilerplate]
+            weekdays = [d for f in content[:2] for d in f.weekdays]
+        return _date_for(self.published, weekdays)
+
+    # -- output ----------------------------------------------------------------------------
+    def build_incidents(self) -> list[Incident]:
+        out = []
+        for b in self.incidents.values():
+            if not b.signal:
+                continue
+            inc = Incident(place=b.place, near=b.near)
+            for fld in HARM:
+                setattr(inc, fld, merge_figures(self.doc, b.facts.get(fld, [])))
+            inc.victims = [self._victim(v) for v in b.victims]
+            targets = list(b.targets)
+            if len(targets) > 1 and "other" in targets:
+                targets.remove("other")
+            inc.targets = targets
+            weapons = b.weapons_fact or b.weapons_other
+            inc.weapon = self._pick_weapon(weapons)
+            if inc.weapon is None and b.place is not None:
+                inc.weapon = self._wave_weapon(b.place.country)
+            inc.date = _date_for(self.published, b.weekdays)
+            inc.evidence = [sentence_span(self.doc, s) for s in
+                            sorted(b.sentences, key=lambda s: s.index)]
+            out.append(inc)
+        return out
+
+    def _wave_weapon(self, country: str | None) -> str | None:
+        """The one weapon class the waves against this country name, if only one."""
+        classes: set[str] = set()
+        for f in self.frames:
+            for w in f.waves:
+                attacker, defender = self._sentence_attacker(f.sentence)
+                if defender == country or (defender is None and attacker is not None
+                                           and usual_attacker(country or "") == attacker):
+                    classes.add(w.weapon)
+        return classes.pop() if len(classes) == 1 else None
+
+    @staticmethod
+    def _pick_weapon(weapons: list[str]) -> str | None:
+        if not weapons:
+            return None
+        return Counter(weapons).most_common(1)[0][0] if len(set(weapons)) > 1 and \
+            Counter(weapons).most_common(1)[0][1] > 1 else weapons[0]
+
+    def _victim(self, v: VictimFact) -> Victim:
+        return Victim(age=v.age, age_months=v.age_months, sex=v.sex, outcome=v.outcome,
+                      child=v.child, evidence=[_span(self.doc, *v.span)])
+
+    def build_totals(self) -> Totals:
+        totals = Totals()
+        for fld in HARM:
+            facts = self.total_facts.get(fld, [])
+            setattr(totals, fld, merge_figures(self.doc, facts))
+        return totals
+
+    def other_places(self, incidents: list[Incident]) -> list[OtherPlace]:
+        struck_keys = {i.place.geonameid or i.place.name for i in incidents if i.place}
+        out: list[OtherPlace] = []
+        seen: set[str] = set()
+        for p in self.places:
+            key = p.place.geonameid or p.place.name
+            if key in struck_keys or p.place.name in seen:
+                continue
+            if p.role in ("struck", "context") and p.kind != COUNTRY:
+                role = "mentioned"
+            elif p.role == COUNTRY:
+                role = "country"
+            elif p.role == REFERENCE:
+                role = "reference point"
+            else:
+                role = p.role
+            seen.add(p.place.name)
+            out.append(OtherPlace(name=p.place.name, role=role, place=p.place))
+        return out

@@ -1,0 +1,56 @@
+"""Actor mentions ("Russian forces", "Israeli", "the RSF") → canonical party and country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from strikelog.lang.loader import load_lexicon
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    name: str  # canonical party, e.g. "Russia"
+    country: str  # ISO 3166-1 alpha-2
+    metonym: bool  # a place name used for a government ("Moscow said")
+
+
+@dataclass(frozen=True)
+class _ActorTable:
+    regex: re.Pattern[str]
+    entries: dict[str, dict[str, object]]
+    opponents: dict[str, str]
+    attacker_country: dict[str, str]
+
+
+@cache
+def actor_table() -> _ActorTable:
+    lex = load_lexicon("actors")
+    entries = {k: dict(v) for k, v in lex["actors"].items()}
+    alternation = "|".join(re.escape(k) for k in sorted(entries, key=len, reverse=True))
+    # Case-sensitive: actors are proper nouns ("US" the country, not "us").
+    regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return _ActorTable(regex, entries, dict(lex["opponents"]), dict(lex["attacker_country"]))
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    table = actor_table()
+    out = []
+    for m in table.regex.finditer(text):
+        e = table.entries[m.group(0)]
+        out.append(
+            ActorMention(m.start(), m.end(), str(e["name"]), str(e["country"]),
+                         bool(e.get("metonym", False)))
+        )
+    return out
+
+
+def usual_attacker(target_country: str) -> str | None:
+    return actor_table().opponents.get(target_country)
+
+
+def country_of(attacker: str) -> str | None:
+    return actor_table().attacker_country.get(attacker)

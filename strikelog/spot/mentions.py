@@ -1,0 +1,173 @@
+"""spot: a prepared `Doc` → typed mentions with spans.
+
+Each recogniser reads its lexicon through a `PhraseMatcher`; this module only turns hits into
+`Mention`s and removes overlaps. Quantities come from `spot.numbers`, places from the gazetteer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from strikelog.lang.loader import load_lexicon
+from strikelog.spot.lexicon_matcher import PhraseMatcher
+from strikelog.spot.numbers import Quantity, find_quantities
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # qty | age | cas | zero | single | person | pair | weapon | subset | site | launch
+    #            | intercept | hit | actor | period | weekday | update | total | vague | nearby
+    #            | anaphora | nonstrike | strikecue | direction | place | among
+    start: int
+    end: int
+    label: str = ""  # outcome, class, role… depending on kind
+    data: Any = None  # Quantity, PlaceMention, dict of attributes
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class _Recognisers:
+    casualty: PhraseMatcher
+    person: PhraseMatcher
+    weapon: PhraseMatcher
+    subset: PhraseMatcher
+    site: PhraseMatcher
+    action: PhraseMatcher
+    cue: PhraseMatcher
+    person_attrs: dict[str, dict[str, Any]]
+    pairs: dict[str, int]
+    site_not_after: frozenset[str]
+    site_not_before: frozenset[str]
+
+
+@cache
+def recognisers() -> _Recognisers:
+    cas = load_lexicon("casualties")
+    vic = load_lexicon("victims")
+    weap = load_lexicon("weapons")
+    sites = load_lexicon("sites")
+    acts = load_lexicon("actions")
+    times = load_lexicon("times")
+    scope = load_lexicon("scope")
+
+    cas_entries: list[tuple[str, str]] = []
+    for position in ("after_count", "before_count"):
+        for outcome, phrases in cas[position].items():
+            cas_entries += [(p, f"cas:{outcome}:{position}") for p in phrases]
+    for outcome, phrases in cas["zero"].items():
+        cas_entries += [(p, f"zero:{outcome}") for p in phrases]
+    for outcome, phrases in cas["singular"].items():
+        cas_entries += [(p, f"single:{outcome}") for p in phrases]
+    cas_entries += [(p, "update:") for p in cas["update"]["phrases"]]
+    for word in ("dead", "killed", "injured", "wounded", "victims", "casualties", "fatalities"):
+        outcome = {"dead": "killed", "fatalities": "killed", "wounded": "injured",
+                   "victims": "casualties", "casualties": "casualties"}.get(word, word)
+        for lead in ("among the", "among those", "among them", "among the people"):
+            cas_entries.append((f"{lead} {word}" if lead != "among them" else lead,
+                                f"among:{outcome}"))
+
+    person_entries = [(p, "person:") for p in vic["persons"]]
+    person_entries += [(p, "pair:") for p in vic["pairs"]]
+
+    weapon_entries = [(p, f"weapon:{cls}") for cls, ps in weap["classes"].items() for p in ps]
+    subset_entries = [(p, f"subset:{cls}") for p, cls in weap["subset_words"].items()]
+    site_entries = [(p, f"site:{cls}") for cls, ps in sites["classes"].items() for p in ps]
+
+    action_entries = [(p, "launch:") for p in acts["launch"]["phrases"]]
+    action_entries += [(p, "intercept:") for p in acts["intercept"]["phrases"]]
+    action_entries += [(p, "hit:") for p in acts["hit"]["phrases"]]
+
+    cue_entries: list[tuple[str, str]] = []
+    for period, phrases in times["period"].items():
+        cue_entries += [(p, f"period:{period}") for p in phrases]
+    cue_entries += [(d, f"weekday:{i}") for d, i in times["weekdays"].items()]
+    cue_entries += [(p, "total:") for p in scope["total"]["phrases"]]
+    cue_entries += [(p, "vague:") for p in scope["vague_place"]["phrases"]]
+    cue_entries += [(p, "nearby:") for p in scope["nearby"]["phrases"]]
+    cue_entries += [(p, "anaphora:") for p in scope["anaphora"]["phrases"]]
+
+    return _Recognisers(
+        casualty=PhraseMatcher(cas_entries),
+        person=PhraseMatcher(person_entries),
+        weapon=PhraseMatcher(weapon_entries, plural=True),
+        subset=PhraseMatcher(subset_entries),
+        site=PhraseMatcher(site_entries, plural=True),
+        action=PhraseMatcher(action_entries),
+        cue=PhraseMatcher(cue_entries),
+        person_attrs={k.lower(): v for k, v in vic["persons"].items()},
+        pairs={k.lower(): int(v) for k, v in vic["pairs"].items()},
+        site_not_after=frozenset(sites["not_site_after"]["words"]),
+        site_not_before=frozenset(sites["not_site_before"]["words"]),
+    )
+
+
+def _word_after(text: str, pos: int) -> str:
+    j = pos
+    while j < len(text) and text[j] == " ":
+        j += 1
+    k = j
+    while k < len(text) and (text[k].isalnum() or text[k] in "-'"):
+        k += 1
+    return text[j:k].lower()
+
+
+def _word_before(text: str, pos: int) -> str:
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-'"):
+        k -= 1
+    return text[k:j].lower()
+
+
+def _hits_to_mentions(rec: PhraseMatcher, text: str) -> list[Mention]:
+    out = []
+    for hit in rec.finditer(text):
+        for label in hit.labels:
+            kind, _, rest = label.partition(":")
+            out.append(Mention(kind, hit.start, hit.end, rest, hit.phrase))
+    return out
+
+
+def spot(text: str) -> list[Mention]:
+    """All non-place mentions in `text`, sorted by start. Overlaps between kinds are kept."""
+    rec = recognisers()
+    mentions: list[Mention] = []
+    for q in find_quantities(text):
+        mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
+    for recogniser in (rec.casualty, rec.weapon, rec.subset, rec.action, rec.cue):
+        mentions.extend(_hits_to_mentions(recogniser, text))
+    for m in _hits_to_mentions(rec.site, text):
+        if _word_after(text, m.end) in rec.site_not_after:
+            continue
+        if _word_before(text, m.start) in rec.site_not_before:
+            continue
+        mentions.append(m)
+    for m in _hits_to_mentions(rec.person, text):
+        key = m.data
+        if m.kind == "pair":
+            mentions.append(Mention("pair", m.start, m.end, "", {"count": rec.pairs[key]}))
+        else:
+            attrs = rec.person_attrs.get(key, {})
+            plural = key.endswith("s") or key in ("people", "children", "men", "women")
+            mentions.append(
+                Mention(
+                    "person",
+                    m.start,
+                    m.end,
+                    "child" if attrs.get("child") else "adult",
+                    {"sex": attrs.get("sex"), "plural": plural, "word": key},
+                )
+            )
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def quantities_only(mentions: list[Mention]) -> list[Quantity]:
+    return [m.data for m in mentions if m.kind in ("qty", "age")]
