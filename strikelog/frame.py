@@ -16,6 +16,9 @@ from strikelog.spot.mentions import Mention
 from strikelog.spot.numbers import Quantity
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_SINGLE_CHILD_CUE = re.compile(
+    r"(?:including|among them|among whom|incl\.)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$"
+)
 _CHILD_GROUP_CUE = re.compile(
     r"(?:including|among them|among whom|of whom|incl\.|of them|among those)\W*$"
 )
@@ -70,6 +73,7 @@ class SentenceFrame:
     intercepts: int = 0
     periods: list[str] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)
+    dates: list[tuple[int, int, int | None]] = field(default_factory=list)  # (month, day, year)
     total_scope: bool = False
     vague_place: bool = False
     nearby: bool = False
@@ -179,6 +183,17 @@ class _SentenceFramer:
                 out.append((q, person, (q.start - len(before) + cue.start(), person.end)))
         return out
 
+    def single_child_groups(self) -> list[tuple[int, int]]:
+        """ "including a child", "among them a 9-year-old boy": one child."""
+        out = []
+        for p in self._of("person"):
+            if p.label != "child" and not self._aged_child_before(p):
+                continue
+            before = self.text[max(self.sentence.start, p.start - 40) : p.start].lower()
+            if _SINGLE_CHILD_CUE.search(before):
+                out.append((p.start, p.end))
+        return out
+
     def casualty_terms(self) -> list[tuple[int, int, dict[str, set[str]]]]:
         """Casualty phrases grouped by span: {capability: {outcome}}."""
         groups: dict[tuple[int, int], dict[str, set[str]]] = {}
@@ -224,6 +239,7 @@ class _SentenceFramer:
         for idx, (ts, te, caps) in enumerate(terms):
             next_start = terms[idx + 1][0] if idx + 1 < len(terms) else s1
             made: CasualtyFact | None = None
+            made_enum = False
             if "zero" in caps:
                 for outcome in caps["zero"]:
                     fields = ("killed", "injured") if outcome == "both" else (outcome,)
@@ -242,6 +258,8 @@ class _SentenceFramer:
                 for q in reversed([q for q in qtys if prev_end <= q.start and q.end <= ts]):
                     if not self._qty_ok(q) or self._weapon_follows(q):
                         continue
+                    if self._enumerated_before(prev_end, q.start):
+                        break
                     skip = [p.span for p in self._persons_between(q.end, ts)] + child_skip
                     gap = _gap_words(self.text, q.end, ts, skip)
                     if _only(gap, self.w.left, 8):
@@ -258,7 +276,7 @@ class _SentenceFramer:
                     if not self._qty_ok(q) or self._weapon_follows(q):
                         continue
                     gap = _gap_words(self.text, te, q.start, [])
-                    if _only(gap, self.w.right, 6):
+                    if _only(gap, self.w.right, 6) or self._toll_update(ts, te, q):
                         outcome = self._pick(caps["before_count"])
                         person = self._next_person(q.end, 2)
                         child = person is not None and person.label == "child"
@@ -266,14 +284,45 @@ class _SentenceFramer:
                         made = self._add(fld, q, update=self._is_update(ts, q.end),
                                          additive=self._additive(gap))
                     break
+                if made is None and not any(q.start >= te and q.start < next_start
+                                            for q in qtys if self._qty_ok(q)):
+                    # "injuring a 15-year-old boy and a 43-year-old man"
+                    outcome = self._pick(caps["before_count"])
+                    if outcome != "casualties":
+                        self._frame_enumeration(te, next_start, outcome, (ts, te), right=True)
+                        made_enum = True
             # named victims: "a 40-year-old man was killed", "a couple in their 60s died"
-            if made is None and ("single" in caps or "after_count" in caps):
+            if made is None and not made_enum and ("single" in caps or "after_count" in caps):
                 outcome = self._pick(caps.get("single") or caps["after_count"])
                 if outcome != "casualties":
                     self._frame_enumeration(prev_end, ts, outcome, (ts, te))
             if made is not None:
                 self._attach_children(made, child_groups, te, next_start)
             prev_end = te
+
+    def _toll_update(self, ts: int, te: int, q: Mention) -> bool:
+        """ "the death toll from Tuesday's strike on Odesa rose to 11": a toll phrase, then an
+        update verb right before the number, in one clause."""
+        if "toll" not in self.text[ts:te].lower() and "number of" not in self.text[ts:te].lower():
+            return False
+        between = self.text[te : q.start]
+        if len(between) > 90 or any(c in between for c in ";"):
+            return False
+        for m in self.m:
+            if m.kind == "update" and te <= m.start and m.end <= q.start:
+                rest = _gap_words(self.text, m.end, q.start, [])
+                if rest is not None and len(rest) <= 1:
+                    return True
+        return False
+
+    def _enumerated_before(self, start: int, qstart: int) -> bool:
+        """A person named before the count and joined to it: "A mother and her two children"."""
+        persons = [p for p in self.m if p.kind in ("person", "pair") and start <= p.start
+                   and p.end <= qstart]
+        if not persons:
+            return False
+        tail = self.text[persons[-1].end : qstart].lower()
+        return bool(re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:her|his|their|its)?\s*", tail))
 
     @staticmethod
     def _pick(outcomes: set[str]) -> str:
@@ -282,9 +331,23 @@ class _SentenceFramer:
                 return o
         return next(iter(outcomes))
 
+    def _aged_child_before(self, p: Mention) -> bool:
+        for a in self._of("age"):
+            if 0 <= p.start - a.end <= 3:
+                q: Quantity = a.data
+                return q.age_years is not None and q.age_years < self.w.child_age_limit \
+                    and not q.decade
+        return False
+
     def _attach_children(self, fact: CasualtyFact, groups, after: int, before: int) -> None:
         if fact.field not in ("killed", "injured"):
             return
+        for s, e in self.single_child_groups():
+            if fact.number_span[0] < s < before:
+                self.frame.casualties.append(CasualtyFact(
+                    f"children_{fact.field}", 1, "exact", 1, 1, self.sentence, (s, e),
+                    update=fact.update, additive=fact.additive))
+                break
         for q, person, _span in groups:
             if id(q) in self.used:
                 continue
@@ -399,6 +462,11 @@ class _SentenceFramer:
                 last_group = [v]
                 count += 1
             i += 1
+        if not victims and not right:
+            tail = _gap_words(self.text, max(start, term[0] - 20), term[0], [])
+            if tail and tail[-1] in ("another", "one"):
+                victims.append(VictimFact(outcome, False, None, None, None, term))
+                count = 1
         if not victims:
             return
         for q in used_q:
@@ -432,6 +500,8 @@ class _SentenceFramer:
         last_cls: str | None = None
         qtys = [q for q in self._of("qty") if self._qty_ok(q)]
         for qi, q in enumerate(qtys):
+            if not self._qty_ok(q):
+                continue
             cls = None
             wm = None
             for w in weapons:
@@ -441,7 +511,7 @@ class _SentenceFramer:
                         cls, wm = w.label, w
                     break
             low = self.text[q.end : q.end + 40].lower()
-            of_them = re.match(r"\s*(?:of them|of these|of those)\b", low)
+            of_them = re.match(r"\s*(?:of them|of these|of those|of which)\b", low)
             of_which = re.match(r"\s*(?:of which|of them)\s+(?:were|was|are)\s+([a-z-]+)", low)
             if of_which:
                 sub = of_which.group(1)
@@ -470,7 +540,7 @@ class _SentenceFramer:
                 continue
             if cls not in _wave_classes():
                 continue
-            kind = self._action_for(q, actions, has_attack_cue)
+            kind = self._action_for(q, actions, has_attack_cue, wm)
             if kind is None:
                 continue
             if of_which:
@@ -478,13 +548,24 @@ class _SentenceFramer:
             self._wave(q, kind, cls)
             last_cls = cls if wm is not None else last_cls
 
-    def _action_for(self, q: Mention, actions: list[Mention], attack_cue: bool) -> str | None:
+    def _action_for(self, q: Mention, actions: list[Mention], attack_cue: bool,
+                    weapon: Mention | None = None) -> str | None:
+        if weapon is not None:
+            # "40 rockets fired by Hezbollah", "drones launched from Kursk": the participle
+            # right after the weapon says what the number is
+            for a in actions:
+                if a.start >= weapon.end:
+                    gap = _gap_words(self.text, weapon.end, a.start, [])
+                    if a.kind == "launch" and gap is not None and len(gap) <= 1:
+                        return "launched"
+                    break
         before = [a for a in actions if a.end <= q.start]
         after = [a for a in actions if a.start >= q.end]
         # "of them, 380 were shot down": a following passive intercept verb is closest
         if after and after[0].kind == "intercept":
             gap = _gap_words(self.text, q.end, after[0].start, [])
-            if gap is not None and len(gap) <= 6:
+            between_q = any(m.kind == "qty" and q.end <= m.start < after[0].start for m in self.m)
+            if gap is not None and len(gap) <= 5 and not between_q:
                 return "intercepted"
         if before:
             a = before[-1]
@@ -530,6 +611,31 @@ class _SentenceFramer:
 
 
 @cache
+def _date_regex() -> tuple[re.Pattern[str], dict[str, int]]:
+    months = {k.lower(): int(v) for k, v in load_lexicon("times")["months"].items()}
+    names = "|".join(sorted(months, key=len, reverse=True))
+    # "12 July", "12 July 2025", "July 12", "July 12, 2025"
+    rx = re.compile(
+        rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{names})\.?"
+        rf"|(?P<m2>{names})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+        re.IGNORECASE,
+    )
+    return rx, months
+
+
+def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
+    rx, months = _date_regex()
+    out = []
+    for m in rx.finditer(text, start, end):
+        month = months[(m.group("m1") or m.group("m2")).lower()]
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(m.group("y")) if m.group("y") else None
+        if 1 <= day <= 31:
+            out.append((month, day, year))
+    return out
+
+
+@cache
 def _wave_classes() -> frozenset[str]:
     return frozenset(load_lexicon("weapons")["wave_classes"]["classes"])
 
@@ -538,6 +644,7 @@ def frame_sentence(text: str, sentence: Sentence, mentions: list[Mention]) -> Se
     """Facts of one sentence. Wave counts are framed first so "405 drones" is never a toll."""
     framer = _SentenceFramer(text, sentence, mentions)
     framer.annotate()
+    framer.frame.dates = find_dates(text, sentence.start, sentence.end)
     framer.frame_waves()
     framer.frame_casualties()
     return framer.frame

@@ -8,17 +8,19 @@ is named in the error together with the report.
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
 from strikelog.frame import SentenceFrame, frame_sentence
 from strikelog.geo import get_gazetteer
 from strikelog.models import Extraction, Place, Report, ReportMeta, Span
-from strikelog.places import COUNTRY, place_role
+from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
 from strikelog.prepare import Doc, prepare
 from strikelog.reconcile import reconcile
 from strikelog.resolve import PlaceRef, Resolver
-from strikelog.spot.actors import find_actors
+from strikelog.spot.actors import ActorMention, find_actors, target_of
 from strikelog.spot.mentions import Mention, spot
 
 T = TypeVar("T")
@@ -55,16 +57,37 @@ def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
     return frames
 
 
-def _country_hints(actors: list, mention_countries: list[str]) -> list[str]:
+_ATTACK_AFTER_ACTOR = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:drones?|missiles?|strikes?|attacks?|air\s?strikes?|"
+    r"rockets?|shelling|forces\s+(?:launched|attacked|struck|shelled|fired)|launched|attacked|"
+    r"struck|shelled|fired|bombed|bombardment|barrage|assault|glide bombs?|artillery)\b",
+    re.IGNORECASE,
+)
+
+
+def _country_hints(text: str, actors: list[ActorMention], mention_countries: list[str]
+                   ) -> list[str]:
+    """Countries to prefer when geocoding, the struck country first: the opponent of the
+    party named with attack words ("Russian drone strikes" → UA), then the most named."""
     seen: dict[str, int] = {}
     for a in actors:
         seen[a.country] = seen.get(a.country, 0) + 1
     for c in mention_countries:
         seen[c] = seen.get(c, 0) + 2
-    return [c for c, _ in sorted(seen.items(), key=lambda kv: -kv[1])]
+    order = [c for c, _ in sorted(seen.items(), key=lambda kv: -kv[1])]
+    votes: dict[str, int] = {}
+    for a in actors:
+        if _ATTACK_AFTER_ACTOR.match(text[a.end : a.end + 60]):
+            target = target_of(a.name)
+            if target:
+                votes[target] = votes.get(target, 0) + 1
+    if votes:
+        first = max(votes, key=lambda c: votes[c])
+        order = [first, *[c for c in order if c != first]]
+    return order
 
 
-def _places(doc: Doc, actors: list) -> list[PlaceRef]:
+def _places(doc: Doc, actors: list[ActorMention]) -> list[PlaceRef]:
     gaz = get_gazetteer()
     found = gaz.find(doc.text)
     if not found:
@@ -72,7 +95,8 @@ def _places(doc: Doc, actors: list) -> list[PlaceRef]:
     starts = [s.start for s in doc.sentences]
     country_mentions = [c.country for m in found if m.kind == "country"
                         for c in m.candidates[:1]]
-    resolved: list[Place] = gaz.resolve(found, countries=_country_hints(actors, country_mentions),
+    resolved: list[Place] = gaz.resolve(found, countries=_country_hints(doc.text, actors,
+                                                                        country_mentions),
                                         text=doc.text)
     refs = []
     for m, place in zip(found, resolved, strict=True):
@@ -87,7 +111,35 @@ def _places(doc: Doc, actors: list) -> list[PlaceRef]:
             place.evidence = [Span(m.start, m.end, doc.text[m.start:m.end])]
         refs.append(PlaceRef(m.start, m.end, m.kind if m.kind != "country" else COUNTRY, role,
                              place, si))
+    _propagate_list_roles(doc.text, refs)
+    _mark_containers(refs)
     return refs
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or|&)\s*")
+
+
+def _propagate_list_roles(text: str, refs: list[PlaceRef]) -> None:
+    """ "launched from Kursk, Oryol and Millerovo": a list shares its first member's role."""
+    for a, b in itertools.pairwise(refs):
+        if a.sentence == b.sentence and not is_incident_role(a.role) and a.role != COUNTRY \
+                and is_incident_role(b.role) and _LIST_JOIN.fullmatch(text[a.end : b.start]):
+            b.role = a.role
+
+
+def _mark_containers(refs: list[PlaceRef]) -> None:
+    """ "In the Donetsk region, bombs hit Druzhkivka": the region holds the struck town."""
+    by_sentence: dict[int, list[PlaceRef]] = {}
+    for r in refs:
+        by_sentence.setdefault(r.sentence, []).append(r)
+    for group in by_sentence.values():
+        towns = [r for r in group if r.kind in ("settlement", "district", "capital")
+                 and is_incident_role(r.role)]
+        for r in group:
+            if r.kind in ("admin1", "admin2") and is_incident_role(r.role) and any(
+                t.place.admin1 and t.place.admin1 == r.place.admin1 for t in towns
+            ):
+                r.role = CONTAINER
 
 
 def extract_report(report: Report) -> Extraction:

@@ -17,6 +17,7 @@ STRUCK = "struck"
 CONTEXT = "context"  # "Kharkiv governor said…": the place the sentence is about
 REFERENCE = "reference"  # "north of Kyiv": a point of reference
 COUNTRY = "country"
+CONTAINER = "container"  # "Izium in the Kharkiv region": the region around a struck town
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ class _IncidentBuilder:
     weapons_other: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)
+    dates: list[tuple[int, int, int | None]] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
     signal: bool = False  # a harm figure, a site or a hit/weapon word in its own sentence
 
@@ -102,12 +103,28 @@ def merge_figures(doc: Doc, facts: list[CasualtyFact]) -> Figure | None:
     return current
 
 
-def _date_for(published: str | None, weekdays: list[int]) -> str | None:
-    if not published:
-        return None
-    try:
-        pub = dt.date.fromisoformat(published[:10])
-    except ValueError:
+def _date_for(published: str | None, weekdays: list[int],
+              dates: list[tuple[int, int, int | None]] | None = None) -> str | None:
+    """The event date: an explicit date in the text, else the last such weekday on or before
+    publication, else the publication day ("overnight" ends on the day of the report)."""
+    pub: dt.date | None = None
+    if published:
+        try:
+            pub = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            pub = None
+    for month, day, year in dates or []:
+        y = year or (pub.year if pub else None)
+        if y is None:
+            continue
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if pub and year is None and d > pub:
+            d = d.replace(year=y - 1)  # "on 30 December" in a January report
+        return d.isoformat()
+    if pub is None:
         return None
     if weekdays:
         back = (pub.weekday() - weekdays[0]) % 7
@@ -220,6 +237,7 @@ class Resolver:
                 b.targets.append(t)
         (b.weapons_fact if frame.casualties else b.weapons_other).extend(frame.weapons)
         b.weekdays.extend(frame.weekdays)
+        b.dates.extend(frame.dates)
         b.periods.extend(frame.periods)
         if own and (frame.casualties or frame.sites or frame.hits or frame.weapons):
             b.signal = True
@@ -446,10 +464,17 @@ class Resolver:
     def _wave_date(self, sentences: list[Sentence]) -> str | None:
         idx = {s.index for s in sentences}
         weekdays = [d for f in self.frames if f.sentence.index in idx for d in f.weekdays]
-        if not weekdays:
-            content = [f for f in self.frames if not f.sentence.boilerplate]
-            weekdays = [d for f in content[:2] for d in f.weekdays]
-        return _date_for(self.published, weekdays)
+        dates = [d for f in self.frames if f.sentence.index in idx for d in f.dates]
+        if not weekdays and not dates:
+            return self._report_date()
+        return _date_for(self.published, weekdays, dates)
+
+    def _report_date(self) -> str | None:
+        """The date the lead gives (its weekday or date), else the publication day."""
+        content = [f for f in self.frames if not f.sentence.boilerplate][:3]
+        weekdays = [d for f in content for d in f.weekdays]
+        dates = [d for f in content for d in f.dates]
+        return _date_for(self.published, weekdays, dates)
 
     # -- output ----------------------------------------------------------------------------
     def build_incidents(self) -> list[Incident]:
@@ -469,7 +494,8 @@ class Resolver:
             inc.weapon = self._pick_weapon(weapons)
             if inc.weapon is None and b.place is not None:
                 inc.weapon = self._wave_weapon(b.place.country)
-            inc.date = _date_for(self.published, b.weekdays)
+            inc.date = _date_for(self.published, b.weekdays, b.dates) or \
+                self._report_date()
             inc.evidence = [sentence_span(self.doc, s) for s in
                             sorted(b.sentences, key=lambda s: s.index)]
             out.append(inc)

@@ -54,3 +54,11 @@ def usual_attacker(target_country: str) -> str | None:
 
 def country_of(attacker: str) -> str | None:
     return actor_table().attacker_country.get(attacker)
+
+
+def target_of(attacker: str) -> str | None:
+    """The country this party usually strikes (the reverse of `usual_attacker`)."""
+    for target, usual in actor_table().opponents.items():
+        if usual == attacker:
+            return target
+    return None
