@@ -60,13 +60,21 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
-from strikelog.models import HARM_FIELDS, TARGET_CLASSES, WEAPON_CLASSES, Extraction, Report
+from strikelog.models import (
+    HARM_FIELDS,
+    QUALIFIERS,
+    TARGET_CLASSES,
+    WEAPON_CLASSES,
+    Extraction,
+    Report,
+)
 
 FAMILIES = ("waves", "totals", "places", "harm", "targets")
 SIDE_FAMILIES = ("qualifiers",)
 MIN_QUALIFIERS = ("at_least", "more_than")
+MARK_SUFFIXES = ("_min", "_qualifier")  # gold keys that state how a figure is qualified
 PEOPLE_FIELDS = tuple(f for f in HARM_FIELDS if f != "casualties")
 
 Value = int | str | bool | None
@@ -85,6 +93,7 @@ class FlatWave:
     target_country: str | None = None
     period: str | None = None
     counts: dict[str, int | None] = field(default_factory=dict)  # "launched.drone" → 405
+    marks: dict[str, bool | str] = field(default_factory=dict)  # qualifier readings, see _marks
 
     @property
     def label(self) -> str:
@@ -99,6 +108,7 @@ class FlatIncident:
     admin1: str | None = None
     country: str | None = None
     harm: dict[str, int | None] = field(default_factory=dict)
+    marks: dict[str, bool | str] = field(default_factory=dict)
     targets: list[str] = field(default_factory=list)
     weapon: str | None = None
 
@@ -126,7 +136,7 @@ class FlatReport:
     source: str  # the file (and line) it came from, for messages
     waves: list[FlatWave] = field(default_factory=list)
     totals: dict[str, int | None] = field(default_factory=dict)
-    totals_min: dict[str, bool | None] = field(default_factory=dict)
+    totals_marks: dict[str, bool | str] = field(default_factory=dict)
     incidents: list[FlatIncident] = field(default_factory=list)
     non_strike_places: list[str] = field(default_factory=list)
     uses_casualties: bool = False
@@ -215,14 +225,11 @@ def flatten(data: Any, source: str, *, strict: bool, default_id: str | None = No
         flat.waves.append(_flatten_wave(r, r.mapping(wave, f"waves[{wi}]"), f"waves[{wi}]"))
 
     totals = r.mapping(top["totals"], "totals")
-    r.known_keys(totals, [*HARM_FIELDS, *(f"{f}_min" for f in HARM_FIELDS)], "totals")
+    r.known_keys(totals, [f"{f}{x}" for f in HARM_FIELDS for x in ("", *MARK_SUFFIXES)], "totals")
     flat.uses_casualties = "casualties" in totals
     for name in HARM_FIELDS:
         flat.totals[name] = r.count(totals.get(name), f"totals.{name}")
-        if strict:
-            flat.totals_min[name] = r.flag(totals.get(f"{name}_min"), f"totals.{name}_min")
-        else:
-            flat.totals_min[name] = _min_reading(totals.get(name), totals.get(f"{name}_min"))
+    flat.totals_marks = _marks(r, totals, {n: totals.get(n) for n in HARM_FIELDS}, "totals")
 
     for ii, inc in enumerate(r.items(top["incidents"], "incidents")):
         where = f"incidents[{ii}]"
@@ -237,13 +244,33 @@ def flatten(data: Any, source: str, *, strict: bool, default_id: str | None = No
     return flat
 
 
-def _min_reading(figure: Any, flag: Any) -> bool | None:
-    """Whether a predicted figure reads as a minimum ("at least 7")."""
-    if isinstance(figure, Mapping):
-        if figure.get("value") is None:
-            return None
-        return figure.get("qualifier") in MIN_QUALIFIERS
-    return flag if isinstance(flag, bool) else None
+def _marks(
+    r: _Reader, owner: Mapping[str, Any], figures: Mapping[str, Any], where: str
+) -> dict[str, bool | str]:
+    """Qualifier readings, keyed "<field> at-least" (bool) and "<field> qualifier" (str).
+
+    Gold states them as ``<field>_min: true`` and ``<field>_qualifier: "about"``; a
+    prediction in the output contract carries them in each figure's ``qualifier``.
+    """
+    marks: dict[str, bool | str] = {}
+    for name, figure in figures.items():
+        flag = r.flag(owner.get(f"{name}_min"), f"{where}.{name}_min")
+        qualifier = _qualifier(r, owner.get(f"{name}_qualifier"), f"{where}.{name}_qualifier")
+        if isinstance(figure, Mapping) and figure.get("value") is not None:
+            qualifier = figure.get("qualifier") or "exact"
+            flag = qualifier in MIN_QUALIFIERS
+        if flag is not None:
+            marks[f"{name} at-least"] = flag
+        if qualifier is not None:
+            marks[f"{name} qualifier"] = qualifier
+    return marks
+
+
+def _qualifier(r: _Reader, value: Any, where: str) -> str | None:
+    text = r.text(value, where)
+    if r.strict and text is not None and text not in QUALIFIERS:
+        r.fail(where, f"unknown qualifier {_shown(value)} (one of {', '.join(QUALIFIERS)})")
+    return text
 
 
 def _flatten_wave(r: _Reader, wave: Mapping[str, Any], where: str) -> FlatWave:
@@ -257,13 +284,27 @@ def _flatten_wave(r: _Reader, wave: Mapping[str, Any], where: str) -> FlatWave:
         r.known_keys(counts, WEAPON_CLASSES, f"{where}.{kind}")
         for weapon, value in counts.items():
             flat.counts[f"{kind}.{weapon}"] = r.count(value, f"{where}.{kind}.{weapon}")
+        # Gold marks wave counts per kind: "launched_min": ["glide_bomb"] and
+        # "launched_qualifier": {"rocket": "about"}; turn them into per-count keys.
+        owner: dict[str, Any] = {}
+        for mi, weapon in enumerate(r.items(wave.get(f"{kind}_min"), f"{where}.{kind}_min")):
+            if r.text(weapon, f"{where}.{kind}_min[{mi}]") not in counts:
+                r.fail(f"{where}.{kind}_min[{mi}]", f"{_shown(weapon)} is not a {kind} key")
+            owner[f"{kind}.{weapon}_min"] = True
+        stated = r.mapping(wave.get(f"{kind}_qualifier") or {}, f"{where}.{kind}_qualifier")
+        for weapon, qualifier in stated.items():
+            if weapon not in counts:
+                r.fail(f"{where}.{kind}_qualifier", f"{_shown(weapon)} is not a {kind} key")
+            owner[f"{kind}.{weapon}_qualifier"] = qualifier
+        figures = {f"{kind}.{w}": v for w, v in counts.items()}
+        flat.marks.update(_marks(r, owner, figures, f"{where}"))
     return flat
 
 
 def _flatten_incident(r: _Reader, inc: Mapping[str, Any], where: str) -> FlatIncident:
     flat = FlatIncident(near=r.text(inc.get("near"), f"{where}.near"))
     place = inc.get("place")
-    if isinstance(place, Mapping):  # the output contract: a place object
+    if isinstance(place, Mapping) and not r.strict:  # the output contract: a place object
         flat.place = r.text(place.get("name"), f"{where}.place.name")
         flat.written = r.text(place.get("written"), f"{where}.place.written")
         flat.admin1 = r.text(place.get("admin1"), f"{where}.place.admin1")
@@ -274,6 +315,7 @@ def _flatten_incident(r: _Reader, inc: Mapping[str, Any], where: str) -> FlatInc
         flat.country = r.text(inc.get("country"), f"{where}.country")
     for name in HARM_FIELDS:
         flat.harm[name] = r.count(inc.get(name), f"{where}.{name}")
+    flat.marks = _marks(r, inc, {n: inc.get(n) for n in HARM_FIELDS}, where)
     for ti, target in enumerate(r.items(inc.get("targets"), f"{where}.targets")):
         text = r.text(target, f"{where}.targets[{ti}]")
         if r.strict and text not in TARGET_CLASSES:
@@ -605,9 +647,15 @@ def _same_text(a: Any, b: Any) -> bool:
     return str(a).casefold() == str(b).casefold()
 
 
+class Pairing(NamedTuple):
+    pairs: list[tuple[int, int]]  # (gold index, predicted index)
+    lone_gold: list[int]
+    lone_pred: list[int]
+
+
 def _pair(
     golds: Sequence[Any], preds: Sequence[Any], score: Callable[[Any, Any], tuple[int, ...] | None]
-) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+) -> Pairing:
     """Greedy one-to-one pairing by descending score; ``None`` means "never pair"."""
     candidates = []
     for gi, g in enumerate(golds):
@@ -625,11 +673,16 @@ def _pair(
             used_g.add(gi)
             used_p.add(pi)
     pairs.sort()
-    return (
+    return Pairing(
         pairs,
         [i for i in range(len(golds)) if i not in used_g],
         [i for i in range(len(preds)) if i not in used_p],
     )
+
+
+def pair_waves(gold: Sequence[FlatWave], pred: Sequence[FlatWave]) -> Pairing:
+    """Pair waves one-to-one: same attacker and target first, then most equal counts, period."""
+    return _pair(gold, pred, _wave_score)
 
 
 def _wave_score(g: FlatWave, p: FlatWave) -> tuple[int, ...] | None:
@@ -643,9 +696,11 @@ def _wave_score(g: FlatWave, p: FlatWave) -> tuple[int, ...] | None:
 
 
 def _score_waves(score: ReportScore, gold: FlatReport, pred: FlatReport) -> None:
-    pairs, lone_gold, lone_pred = _pair(gold.waves, pred.waves, _wave_score)
+    pairs, lone_gold, lone_pred = pair_waves(gold.waves, pred.waves)
     empty = FlatWave()
     matched = [(gold.waves[gi], pred.waves[pi]) for gi, pi in pairs]
+    for g, p in matched:
+        _score_marks(score, g.label, g.counts, g.marks, p.counts, p.marks)
     matched += [(gold.waves[gi], empty) for gi in lone_gold]
     matched += [(empty, pred.waves[pi]) for pi in lone_pred]
     for g, p in matched:
@@ -665,17 +720,32 @@ def _people_fields(gold: FlatReport) -> tuple[str, ...]:
 def _score_totals(score: ReportScore, gold: FlatReport, pred: FlatReport) -> None:
     for name in _people_fields(gold):
         score.fact("totals", f"totals {name}", gold.totals.get(name), pred.totals.get(name))
-    for name in HARM_FIELDS:
-        flag = gold.totals_min.get(name)
-        if flag is None or gold.totals.get(name) is None:
-            continue
-        predicted = pred.totals_min.get(name) if pred.totals.get(name) is not None else None
-        score.fact("qualifiers", f"totals {name}_min", flag, predicted)
+    _score_marks(score, "totals", gold.totals, gold.totals_marks, pred.totals, pred.totals_marks)
 
 
-def _score_incidents(
-    score: ReportScore, gold: FlatReport, pred: FlatReport, names: PlaceNames
+def _score_marks(
+    score: ReportScore,
+    label: str,
+    gold_values: Mapping[str, int | None],
+    gold_marks: Mapping[str, bool | str],
+    pred_values: Mapping[str, int | None],
+    pred_marks: Mapping[str, bool | str],
 ) -> None:
+    """Side family: each qualifier reading gold states for a non-null value it also has,
+    against the predicted figure's reading (null when there is no predicted figure)."""
+    for key, expected in gold_marks.items():
+        name = key.rsplit(" ", 1)[0]
+        if gold_values.get(name) is None:
+            continue
+        predicted = pred_marks.get(key) if pred_values.get(name) is not None else None
+        score.fact("qualifiers", f"{label} {key}", expected, predicted)
+
+
+def pair_incidents(
+    gold: Sequence[FlatIncident], pred: Sequence[FlatIncident], names: PlaceNames
+) -> Pairing:
+    """Pair incidents one-to-one by place key; admin1, then harm, then targets break ties."""
+
     def place_score(g: FlatIncident, p: FlatIncident) -> tuple[int, ...] | None:
         if not g.names or bool(g.near) != bool(p.near):
             return None
@@ -685,12 +755,19 @@ def _score_incidents(
         harm = sum(1 for k, v in g.harm.items() if v is not None and p.harm.get(k) == v)
         return (admin1, harm, len(set(g.targets) & set(p.targets)))
 
-    pairs, lone_gold, lone_pred = _pair(gold.incidents, pred.incidents, place_score)
+    return _pair(gold, pred, place_score)
+
+
+def _score_incidents(
+    score: ReportScore, gold: FlatReport, pred: FlatReport, names: PlaceNames
+) -> None:
+    pairs, lone_gold, lone_pred = pair_incidents(gold.incidents, pred.incidents, names)
     fields = _people_fields(gold)
     for gi, pi in pairs:
         g, p = gold.incidents[gi], pred.incidents[pi]
         score.tallies["places"].tp += 1
         _score_place_facts(score, g.label, g, p, fields)
+        _score_marks(score, g.label, g.harm, g.marks, p.harm, p.marks)
     for gi in lone_gold:
         g = gold.incidents[gi]
         if g.names:

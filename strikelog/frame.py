@@ -16,6 +16,7 @@ from strikelog.spot.mentions import Mention
 from strikelog.spot.numbers import Quantity
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|incl\.)\s", re.IGNORECASE)
 _SINGLE_CHILD_CUE = re.compile(
     r"(?:including|among them|among whom|incl\.)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$"
 )
@@ -75,6 +76,7 @@ class SentenceFrame:
     weekdays: list[int] = field(default_factory=list)
     dates: list[tuple[int, int, int | None]] = field(default_factory=list)  # (month, day, year)
     total_scope: bool = False
+    region_scope: bool = False
     vague_place: bool = False
     nearby: bool = False
     anaphora: bool = False
@@ -260,6 +262,11 @@ class _SentenceFramer:
                         continue
                     if self._enumerated_before(prev_end, q.start):
                         break
+                    part = self._part_of(q, qtys)
+                    if part is not None:
+                        # "three of the four dead were in Odesa": the part is the fact here
+                        self.used.add(id(q))
+                        q = part
                     skip = [p.span for p in self._persons_between(q.end, ts)] + child_skip
                     gap = _gap_words(self.text, q.end, ts, skip)
                     if _only(gap, self.w.left, 8):
@@ -315,6 +322,13 @@ class _SentenceFramer:
                     return True
         return False
 
+    def _part_of(self, q: Mention, qtys: list[Mention]) -> Mention | None:
+        for p in qtys:
+            if p.end <= q.start and self._qty_ok(p) and re.fullmatch(
+                    r"\s+of\s+(?:the|these|those)\s+", self.text[p.end : q.start]):
+                return p
+        return None
+
     def _enumerated_before(self, start: int, qstart: int) -> bool:
         """A person named before the count and joined to it: "A mother and her two children"."""
         persons = [p for p in self.m if p.kind in ("person", "pair") and start <= p.start
@@ -331,6 +345,21 @@ class _SentenceFramer:
                 return o
         return next(iter(outcomes))
 
+    def _count_children(self, start: int, end: int) -> int:
+        """Children named in an enumeration: child nouns, or persons aged under 18."""
+        seg = self.text[start:end]
+        stop = min([i for i in (seg.find(";"), seg.find(" who "), seg.find(" when "),
+                                seg.find(" both "), seg.find(" all of ")) if i >= 0],
+                   default=len(seg))
+        n = 0
+        for p in self._of("person"):
+            if start <= p.start < start + stop and (p.label == "child" or
+                                                     self._aged_child_before(p)):
+                if p.data["plural"]:
+                    return 0  # "children" with no number: not countable here
+                n += 1
+        return n
+
     def _aged_child_before(self, p: Mention) -> bool:
         for a in self._of("age"):
             if 0 <= p.start - a.end <= 3:
@@ -342,12 +371,14 @@ class _SentenceFramer:
     def _attach_children(self, fact: CasualtyFact, groups, after: int, before: int) -> None:
         if fact.field not in ("killed", "injured"):
             return
-        for s, e in self.single_child_groups():
-            if fact.number_span[0] < s < before:
+        cue = _INCLUDING.search(self.text, fact.number_span[1], before)
+        if cue is not None and not any(
+                id(q) not in self.used and cue.end() <= q[0].start < before for q in groups):
+            kids = self._count_children(cue.end(), before)
+            if kids:
                 self.frame.casualties.append(CasualtyFact(
-                    f"children_{fact.field}", 1, "exact", 1, 1, self.sentence, (s, e),
-                    update=fact.update, additive=fact.additive))
-                break
+                    f"children_{fact.field}", kids, "exact", kids, kids, self.sentence,
+                    (cue.start(), before), update=fact.update, additive=fact.additive))
         for q, person, _span in groups:
             if id(q) in self.used:
                 continue
@@ -478,17 +509,18 @@ class _SentenceFramer:
             CasualtyFact(outcome, count, qualifier, count, None, self.sentence, span,
                          victims=victims)
         )
-        if children:
+        if children or exact:
+            # named adults only ("a 40-year-old man"): no child among them
             self.frame.casualties.append(
-                CasualtyFact(f"children_{outcome}", children, qualifier, children, None,
-                             self.sentence, span)
+                CasualtyFact(f"children_{outcome}", children, qualifier, children,
+                             None if not exact else children, self.sentence, span)
             )
 
     def _set_age(self, v: VictimFact, q: Quantity) -> None:
         v.age = q.age_years
         v.age_months = q.age_months
-        if q.age_years is not None and q.age_years < self.w.child_age_limit and not q.decade:
-            v.child = True
+        if q.age_years is not None and not q.decade:
+            v.child = q.age_years < self.w.child_age_limit
 
     # -- waves ---------------------------------------------------------------------------
     def frame_waves(self) -> None:
@@ -520,6 +552,17 @@ class _SentenceFramer:
                     cls = lex[sub]
             if cls is None and of_them and last_cls:
                 cls = last_cls
+            subset = bool(of_which)
+            if wm is not None:
+                # "two of the missiles were Iskander-M ballistic missiles": the subset class
+                for w2 in weapons:
+                    if w2.start > wm.end:
+                        if re.fullmatch(r"\s+(?:were|was|are)\s+(?:[\w-]+\s+){0,2}",
+                                        self.text[wm.end : w2.start]) and re.match(
+                                r"\s*of\s+(?:the|these|those)\b", low):
+                            cls = w2.label
+                            subset = True
+                        break
             # "61 of 87 drones": the first number is intercepted, the second launched
             if cls is None and qi + 1 < len(qtys):
                 nxt = qtys[qi + 1]
@@ -540,11 +583,9 @@ class _SentenceFramer:
                 continue
             if cls not in _wave_classes():
                 continue
-            kind = self._action_for(q, actions, has_attack_cue, wm)
+            kind = self._action_for(q, actions, has_attack_cue or subset, wm)
             if kind is None:
                 continue
-            if of_which:
-                kind = "launched" if kind == "launched" else kind
             self._wave(q, kind, cls)
             last_cls = cls if wm is not None else last_cls
 
@@ -602,6 +643,8 @@ class _SentenceFramer:
                 f.weekdays.append(int(m.label))
             elif m.kind == "total":
                 f.total_scope = True
+            elif m.kind == "region":
+                f.region_scope = True
             elif m.kind == "vague":
                 f.vague_place = True
             elif m.kind == "nearby":

@@ -58,9 +58,10 @@ def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
 
 
 _ATTACK_AFTER_ACTOR = re.compile(
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:drones?|missiles?|strikes?|attacks?|air\s?strikes?|"
-    r"rockets?|shelling|forces\s+(?:launched|attacked|struck|shelled|fired)|launched|attacked|"
-    r"struck|shelled|fired|bombed|bombardment|barrage|assault|glide bombs?|artillery)\b",
+    r"^(?:'s|’s)?[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:drones?|missiles?|strikes?|attacks?|"
+    r"air[^\S\n]?strikes?|rockets?|shelling|forces[^\S\n]+(?:launched|attacked|struck|shelled|"
+    r"fired)|launched|attacked|struck|shelled|fired|bombed|bombardment|barrage|assault|"
+    r"glide[^\S\n]bombs?|artillery)\b",
     re.IGNORECASE,
 )
 
@@ -109,13 +110,16 @@ def _places(doc: Doc, actors: list[ActorMention]) -> list[PlaceRef]:
         role = place_role(doc.text, m.start, m.end, sent.start, m.kind, actors)
         if not place.evidence:
             place.evidence = [Span(m.start, m.end, doc.text[m.start:m.end])]
-        refs.append(PlaceRef(m.start, m.end, m.kind if m.kind != "country" else COUNTRY, role,
-                             place, si))
+        kind = m.kind
+        if kind == "settlement" and _DISTRICT.match(m.text.lower()[-9:] + doc.text[m.end:m.end + 10]):
+            kind = "district"  # "Desnianskyi district": a part of a city, not a village
+        refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
     _propagate_list_roles(doc.text, refs)
     _mark_containers(refs)
     return refs
 
 
+_DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or|&)\s*")
 
 

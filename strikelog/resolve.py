@@ -150,9 +150,25 @@ class Resolver:
             self.by_sentence.setdefault(p.sentence, []).append(p)
 
     # -- places --------------------------------------------------------------------------
-    def _struck(self, s: Sentence) -> list[PlaceRef]:
-        return [p for p in self.by_sentence.get(s.index, [])
+    def _struck(self, s: Sentence, context: PlaceRef | None = None) -> list[PlaceRef]:
+        refs = [p for p in self.by_sentence.get(s.index, [])
                 if is_incident_role(p.role) and p.kind != COUNTRY]
+        # a city district stands for its city when the city is named or in context
+        towns = [p for p in refs if p.kind in ("settlement", "capital")]
+        city = towns[-1] if towns else (
+            context if context is not None and context.kind in ("settlement", "capital")
+            else None)
+        if city is None:
+            return refs
+        out: list[PlaceRef] = []
+        for p in refs:
+            q = city if p.kind == "district" else p
+            if all(q is not r for r in out):
+                out.append(q)
+        return out
+
+    def sentence_of(self, ref: PlaceRef) -> Sentence:
+        return self.doc.sentences[ref.sentence]
 
     def _incident(self, ref: PlaceRef) -> _IncidentBuilder:
         b = self.incidents.get(ref.key)
@@ -202,7 +218,7 @@ class Resolver:
         last_paragraph = -1
         for pos, frame in enumerate(content):
             s = frame.sentence
-            struck = self._struck(s)
+            struck = self._struck(s, context)
             if s.paragraph != last_paragraph:
                 last_paragraph = s.paragraph
                 # a paragraph with no attack word in it ends the place context
@@ -222,6 +238,7 @@ class Resolver:
             if struck:
                 context = struck[-1] if len(struck) == 1 or not cued else cued[-1]
             elif context is not None and frame.sites and not frame.total_scope and \
+                    self.sentence_of(context).paragraph == s.paragraph and \
                     not frame.vague_place and not frame.nearby \
                     and not (frame.waves or frame.intercepts or frame.launches):
                 # a wave summary ("air defences intercepted…") says nothing about the place
@@ -250,7 +267,8 @@ class Resolver:
         is_lead = s.index == lead_index
         for fact in frame.casualties:
             target: _IncidentBuilder | None = None
-            if frame.total_scope or (is_lead and len(struck) != 1):
+            if frame.total_scope or (is_lead and len(struck) != 1) or (
+                    frame.region_scope and not struck):
                 self.total_facts.setdefault(fact.field, []).append(fact)
                 continue
             if frame.nearby and context is not None:
@@ -356,9 +374,11 @@ class Resolver:
         # every struck country with incidents has a wave too (who attacked it)
         for b in self.incidents.values():
             c = b.place.country if b.place else None
-            if c and not any(t == c for (_, t) in groups):
-                attacker = usual_attacker(c) if c != report_target else report_attacker
-                groups.setdefault((attacker or usual_attacker(c), c), [])
+            if c and b.signal and not any(t == c for (_, t) in groups):
+                attacker = report_attacker if c == report_target else usual_attacker(c)
+                attacker = attacker or usual_attacker(c)
+                if attacker is not None:
+                    groups.setdefault((attacker, c), [])
         out: list[Wave] = []
         for (attacker, target), wcs in groups.items():
             wave = Wave(attacker=attacker, target_country=target)
@@ -477,7 +497,30 @@ class Resolver:
         return _date_for(self.published, weekdays, dates)
 
     # -- output ----------------------------------------------------------------------------
+    def _fold_regions(self) -> None:
+        """A region named beside struck places inside it is their sum, not a strike of its
+        own: "4 dead in Odesa region" with Odesa and Izmail named. Its figures become
+        report-level ones, its sites go to the places inside when there is one."""
+        towns = [b for b in self.incidents.values() if b.place is not None
+                 and b.place.precision in ("settlement", "district") and b.signal]
+        for key, b in list(self.incidents.items()):
+            p = b.place
+            if p is None or p.precision not in ("admin1", "admin2") or key.startswith("near:"):
+                continue
+            inside = [t for t in towns if t.place is not None and t.place.admin1 == p.admin1
+                      and t.place.country == p.country]
+            if not inside:
+                continue
+            for fld, facts in b.facts.items():
+                self.total_facts.setdefault(fld, []).extend(facts)
+            if len(inside) == 1:
+                for t in b.targets:
+                    if t not in inside[0].targets:
+                        inside[0].targets.append(t)
+            del self.incidents[key]
+
     def build_incidents(self) -> list[Incident]:
+        self._fold_regions()
         out = []
         for b in self.incidents.values():
             if not b.signal:

@@ -21,7 +21,9 @@ class ApiError(Exception):
         self.message = message
 
 
-def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status: int, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
     return JSONResponse(
         {"error": {"status": status, "message": message}}, status_code=status, headers=headers
     )

@@ -57,14 +57,13 @@ class PlaceOut(Model):
 
 
 class ReportRef(Model):
-    """The report an incident or wave came from (its id is the content hash)."""
+    """The report an incident or wave came from."""
 
-    id: str = Field(description="content hash, 'sha256:<hex>'")
+    id: int
     url: str | None
     title: str | None
     published: str | None
     source: str | None
-    language: str
 
 
 # ---------- incidents ----------
@@ -72,7 +71,7 @@ class ReportRef(Model):
 
 class IncidentSummary(Model):
     id: int
-    report_id: str
+    report_id: int
     date: str | None
     place: PlaceOut
     near: str | None
@@ -115,7 +114,9 @@ class IncidentFigures(Model):
 class IncidentDetail(IncidentSummary):
     figures: IncidentFigures
     victims: list[VictimOut]
-    evidence: list[SpanOut]
+    evidence: list[SpanOut] = Field(description="spans that mention the incident as a whole")
+    place_evidence: list[SpanOut]
+    excerpt: list[SpanOut] = Field(description="the sentences holding the evidence, in text order")
     report: ReportRef
 
 
@@ -124,14 +125,14 @@ class IncidentDetail(IncidentSummary):
 
 class WaveOut(Model):
     id: int
-    report_id: str
+    report_id: int
     attacker: str | None
     target_country: str | None
     period: str | None
     date: str | None
-    launched: dict[str, int | None]
+    launched: dict[str, int | None] = Field(description="lowest stated figure per weapon class")
     intercepted: dict[str, int | None]
-    evidence: list[SpanOut]
+    report: ReportRef
 
 
 class WavePage(Model):
@@ -144,25 +145,26 @@ class WavePage(Model):
 # ---------- reports ----------
 
 
-class EvidenceRow(Model):
-    """One extracted number of a report with the span it came from."""
-
-    path: str
-    field: str
-    owner: str
-    owner_id: int | None
-    value: int | None
-    qualifier: str | None
-    low: int | None
-    high: int | None
-    spans: list[SpanOut]
+class ReportSpan(SpanOut):
+    kind: str = Field(description="figure, incident, place, wave, victim or other_place")
+    label: str | None = Field(description="where it belongs, e.g. 'incidents.0.killed'")
 
 
-class ReportOut(ReportRef):
+class ReportOut(Model):
+    id: int
+    sha256: str
+    external_id: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    source: str | None
+    language: str
     ingested_at: str
+    version: int
+    is_current: bool
     is_attack: bool
     text: str
-    figures: list[EvidenceRow]
+    spans: list[ReportSpan]
     incident_ids: list[int]
     wave_ids: list[int]
     warnings: list[str]
@@ -173,14 +175,15 @@ class ReportOut(ReportRef):
 
 class DayOut(Model):
     date: str
-    killed: int
+    incidents: int
+    killed: int = Field(description="sum of the lowest stated figures")
     injured: int
     children_killed: int
     children_injured: int
-    drones_launched: int
-    drones_intercepted: int
-    missiles_launched: int
-    missiles_intercepted: int
+    launched_drones: int
+    launched_missiles: int
+    intercepted_drones: int
+    intercepted_missiles: int
 
 
 class DailySeries(Model):
@@ -220,7 +223,7 @@ class PointGeometry(Model):
 
 class FeatureProperties(Model):
     id: int
-    report_id: str
+    report_id: int
     date: str | None
     place_name: str | None
     admin1: str | None
@@ -246,7 +249,9 @@ class Feature(Model):
 class FeatureCollection(Model):
     type: Literal["FeatureCollection"]
     features: list[Feature]
-    total_matching: int = Field(description="incidents matching the filters, with or without coordinates")
+    total_matching: int = Field(
+        description="incidents matching the filters, with or without coordinates"
+    )
     without_coordinates: int
 
 

@@ -64,7 +64,7 @@ def eval_(
     result = evaluate(golds, predictions.by_id, names)
 
     if output_format == "json":
-        out = {"gold": str(gold), "predictions": predictions.description}
+        out: dict[str, object] = {"gold": str(gold), "predictions": predictions.description}
         out["unused_predictions"] = predictions.unused
         out.update(result.to_dict(per_report=verbose))
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
@@ -83,12 +83,15 @@ def _show(result: Evaluation, gold_line: str, predictions: Predictions, verbose:
     from strikelog.evaluate import FAMILIES, SIDE_FAMILIES
 
     console = Console()
-    console.print(Text(f"gold: {gold_line}\npredictions: {predictions.description}"))
+    console.print(
+        Text(f"gold: {gold_line}\npredictions: {predictions.description}"), soft_wrap=True
+    )
     if result.missing:
         console.print(
             Text(f"no prediction for {len(result.missing)} report(s), scored as empty: ")
             + Text(", ".join(result.missing)),
             style="yellow",
+            soft_wrap=True,
         )
     if predictions.unused:
         console.print(
@@ -97,6 +100,7 @@ def _show(result: Evaluation, gold_line: str, predictions: Predictions, verbose:
                 ", ".join(predictions.unused[:10]) + (" …" if len(predictions.unused) > 10 else "")
             ),
             style="yellow",
+            soft_wrap=True,
         )
 
     if verbose:
@@ -105,9 +109,14 @@ def _show(result: Evaluation, gold_line: str, predictions: Predictions, verbose:
                 continue
             console.rule(Text(f"{report.id}  ({len(report.errors)} wrong facts)"), align="left")
             for error in report.errors:
-                console.print(Text(str(error)), highlight=False)
+                console.print(Text(str(error)), soft_wrap=True)
 
-    table = Table(title="fact scores", title_justify="left")
+    table = Table(
+        title="fact scores",
+        title_justify="left",
+        caption="* side score: reported apart, not folded into the overall",
+        caption_justify="left",
+    )
     for column in ("family", "gold facts", "TP", "FP", "FN", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column == "family" else "right")
 
@@ -129,5 +138,5 @@ def _show(result: Evaluation, gold_line: str, predictions: Predictions, verbose:
     row("overall (micro)", result.overall, style="bold")
     table.add_section()
     for name in SIDE_FAMILIES:
-        row(f"{name} (not in overall)", result.family(name), style="dim")
+        row(f"{name}*", result.family(name), style="dim")
     console.print(table)

@@ -18,12 +18,17 @@ from strikelog.lang.schema import LexiconError, validate
 __all__ = ["LexiconError", "load_lexicon", "lexicon_names"]
 
 
-@cache
 def load_lexicon(name: str, lang: str = "en") -> dict[str, Any]:
     """Return the parsed, validated lexicon `name` for language `lang`.
 
+    Read once per process; the same dict is returned on every call, so never modify it.
     Raises `LexiconError` when the file is missing, is not valid TOML, or breaks its schema.
     """
+    return _load(name, lang)
+
+
+@cache  # keyed on positional arguments only, so "numbers" and ("numbers", "en") share one entry
+def _load(name: str, lang: str) -> dict[str, Any]:
     filename = f"{lang}/{name}.toml"
     if not _is_plain_name(name) or not _is_plain_name(lang):
         raise LexiconError(f"{filename}: lexicon and language names must be plain words")

@@ -59,11 +59,13 @@ def human_bytes(n: int) -> str:
     """'52,428,800 bytes (50.0 MiB)': exact for the record, rounded for the eye."""
     if n < 1024:
         return f"{n:,} bytes"
-    value = float(n)
-    for unit in ("KiB", "MiB", "GiB", "TiB"):
-        value /= 1024
+    value = n / 1024
+    unit = "KiB"
+    for bigger in ("MiB", "GiB", "TiB"):
         if value < 1024:
             break
+        value /= 1024
+        unit = bigger
     return f"{n:,} bytes ({value:.1f} {unit})"
 
 

@@ -49,9 +49,11 @@ def sniff(head: bytes) -> Format:
     start = _head_text(head).lstrip()
     lower = start[:4096].lower()
     if lower.startswith("<"):
+        if lower.startswith(("<!doctype html", "<html")):
+            return "html"
         if any(marker in lower for marker in _FEED_MARKERS):
             return "feed"
-        if any(lower.startswith(marker) or marker in lower for marker in _HTML_MARKERS):
+        if any(marker in lower for marker in _HTML_MARKERS):
             return "html"
         if lower.startswith("<?xml"):
             return "feed"
@@ -78,8 +80,5 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def _head_text(head: bytes) -> str:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8"
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
     return head.removeprefix(b"\xef\xbb\xbf").decode(encoding, errors="replace")

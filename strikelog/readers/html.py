@@ -28,15 +28,20 @@ class PageText:
 
 # Whose text never belongs to an article.
 _NEVER_TEXT = frozenset(
-    "script style noscript template svg math head iframe object canvas select option button".split()
+    {"script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object"}
+    | {"canvas", "select", "option", "button"}
 )
 # Page furniture: skipped when looking for article text on a whole page.
-_FURNITURE = frozenset("nav header footer aside form menu dialog".split())
+_FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu", "dialog"})
 _BLOCKS = frozenset(
-    """address article blockquote br dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6
-    hr li main ol p pre section summary table tbody td th thead tr ul caption""".split()
+    {"address", "article", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt"}
+    | {"figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol"}
+    | {"p", "pre", "section", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul"}
 )
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w", re.UNICODE)
 

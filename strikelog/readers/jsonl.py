@@ -44,7 +44,9 @@ def _parse_line(raw: bytes) -> object:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ReadFailure(f"not UTF-8 (byte {exc.start}); JSON Lines must be UTF-8", "encoding") from None
+        raise ReadFailure(
+            f"not UTF-8 (byte {exc.start}); JSON Lines must be UTF-8", "encoding"
+        ) from None
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:

@@ -36,8 +36,10 @@ def report_from_mapping(obj: Any, origin: str, max_bytes: int) -> Report:
         raise ReadFailure('empty "text"', "empty")
     text_size_ok(text, max_bytes)
     given_id = obj.get("id")
-    if given_id is not None and not isinstance(given_id, str | int) or isinstance(given_id, bool):
-        raise ReadFailure(f'"id" must be a string or an integer, got {_json_type(given_id)}', "json")
+    if isinstance(given_id, bool) or (given_id is not None and not isinstance(given_id, str | int)):
+        raise ReadFailure(
+            f'"id" must be a string or an integer, got {_json_type(given_id)}', "json"
+        )
     fields: dict[str, str | None] = {}
     for name in _OPTIONAL_STRINGS:
         value = obj.get(name)

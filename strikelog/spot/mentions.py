@@ -67,9 +67,8 @@ def recognisers() -> _Recognisers:
     for word in ("dead", "killed", "injured", "wounded", "victims", "casualties", "fatalities"):
         outcome = {"dead": "killed", "fatalities": "killed", "wounded": "injured",
                    "victims": "casualties", "casualties": "casualties"}.get(word, word)
-        for lead in ("among the", "among those", "among them", "among the people"):
-            cas_entries.append((f"{lead} {word}" if lead != "among them" else lead,
-                                f"among:{outcome}"))
+        for lead in ("among the", "among those", "among the people"):
+            cas_entries.append((f"{lead} {word}", f"among:{outcome}"))
 
     person_entries = [(p, "person:") for p in vic["persons"]]
     person_entries += [(p, "pair:") for p in vic["pairs"]]
@@ -87,6 +86,7 @@ def recognisers() -> _Recognisers:
         cue_entries += [(p, f"period:{period}") for p in phrases]
     cue_entries += [(d, f"weekday:{i}") for d, i in times["weekdays"].items()]
     cue_entries += [(p, "total:") for p in scope["total"]["phrases"]]
+    cue_entries += [(p, "region:") for p in scope["region"]["phrases"]]
     cue_entries += [(p, "vague:") for p in scope["vague_place"]["phrases"]]
     cue_entries += [(p, "nearby:") for p in scope["nearby"]["phrases"]]
     cue_entries += [(p, "anaphora:") for p in scope["anaphora"]["phrases"]]
@@ -143,7 +143,11 @@ def spot(text: str) -> list[Mention]:
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
     for recogniser in (rec.casualty, rec.weapon, rec.subset, rec.action, rec.cue):
         mentions.extend(_hits_to_mentions(recogniser, text))
+    casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
     for m in _hits_to_mentions(rec.site, text):
+        # "taken to hospital" is a casualty phrase, not a struck hospital
+        if any(s <= m.start < e for s, e in casualty_spans):
+            continue
         if _word_after(text, m.end) in rec.site_not_after:
             continue
         if _word_before(text, m.start) in rec.site_not_before:

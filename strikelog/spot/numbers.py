@@ -109,7 +109,6 @@ class _Grammar:
     """Compiled patterns and word tables; patterns run on the lowercased text."""
 
     trigger: re.Pattern[str]
-    fold_table: Mapping[int, str]
     master: re.Pattern[str]
     range_tail: re.Pattern[str]
     age_tail: re.Pattern[str]
@@ -129,6 +128,7 @@ class _Grammar:
     vague_low: Mapping[str, int]
     vague_high: Mapping[str, int]
     vague_mult: Mapping[str, int]
+    vague_not_before: frozenset[str]
     age_units: Mapping[str, int]
     decade_words: Mapping[str, int]
     one_not_after: frozenset[str]
@@ -142,6 +142,7 @@ class _Grammar:
     apposition_nouns: frozenset[str]
     age_list_breakers: frozenset[str]
     range_change_before: frozenset[str]
+    age_prefixes: frozenset[str]
     range_dashes: frozenset[str]
     year_min: int
     year_max: int
@@ -194,7 +195,7 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
         r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\w|[-–—/:.,]\w)"
         r"|\d+)"
     )
-    dignum = rf"(?:{digits}(?:\.\d+)?(?:\s+{scale}{end})?)"
+    dignum = rf"(?:{digits}(?:\.\d+)?(?:\s+(?:{scale}|{multiple}){end})?)"
     num = rf"(?:{dignum}|{fixed}|{wordnum})"
 
     vague = rf"(?:{_alt(lex['vague'])}{end})"
@@ -224,7 +225,6 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     ]
     cased = [v for w in starts for v in (_norm(w), _norm(w).capitalize(), _norm(w).upper())]
     trigger = re.compile(rf"[{re.escape(BEFORE_START)}](?:\d|{_alt(cased, fold=False)})")
-    fold_table = str.maketrans({c: " " for c in FOLD_TO_SPACE})
 
     range_tail = re.compile(
         rf"(?:(?P<dash>\s*{_alt(lex['range_dashes'])}\s*)(?P<r2d>{dignum})"
@@ -260,7 +260,6 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     )
     return _Grammar(
         trigger=trigger,
-        fold_table=fold_table,
         master=master,
         range_tail=range_tail,
         age_tail=age_tail,
@@ -280,6 +279,7 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
         vague_low=_lower_map(lex["vague"]),
         vague_high=_lower_map(lex.get("vague_high", {})),
         vague_mult=_lower_map(lex["vague_multipliers"]),
+        vague_not_before=_lower_set(lex.get("vague_not_before", [])),
         age_units=_lower_map(lex["age_units"]),
         decade_words=_lower_map(lex["decade_words"]),
         one_not_after=_lower_set(lex["one_not_after"]),
@@ -293,6 +293,7 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
         apposition_nouns=_lower_set(lex["apposition_nouns"]),
         age_list_breakers=_lower_set(lex["age_list_breakers"]),
         range_change_before=_lower_set(lex["range_change_before"]),
+        age_prefixes=_lower_set(lex["age_prefixes"]),
         range_dashes=frozenset(lex["range_dashes"]),
         year_min=lex["year_min"],
         year_max=lex["year_max"],
@@ -325,7 +326,8 @@ def _digits_value(text: str) -> int | None:
     number, scale = text, 1
     head, _, rest = text.partition(" ")
     if rest and not rest.replace(" ", "").isdigit():
-        scale = _G.scales.get(rest.lower(), 0)  # "1.5 million"
+        word = rest.lower()  # "1.5 million", "2 dozen"
+        scale = _G.scales.get(word) or _G.multiples.get(word, 0)
         if not scale:
             return None
         number = head
@@ -478,21 +480,26 @@ def _apposition_age(text: str, start: int, end: int, value: int) -> bool:
     closer = text[j : j + 1]
     if (opener, closer) not in ((",", ","), (",", "."), (",", ";"), ("(", ")")):
         return False
+    if opener == "(" and not _G.next_word.match(text, j + 1) and text[j + 1 : j + 2] != ",":
+        return False  # "Olena (45) died" but not "Comments (4)" at the end of a page
     word, word_start = _word_before(text, i, spaced=(opener == "("))
     word = word.rstrip(".'’")
     if not word:
         return False
     if word.lower() in _G.apposition_nouns:
         return True
-    # a capitalised name that does not open its sentence: "Olena Petrenko, 45,"
-    return word[0].isupper() and word not in _G.months and not _sentence_start(text, word_start)
+    # a capitalised name: "Olena Petrenko, 45,", "Olena (45)"; but "In Kharkiv, 45, …" is too
+    # unsure when the word opens its sentence
+    if not word[0].isupper() or word in _G.months:
+        return False
+    return opener == "(" or not _sentence_start(text, word_start)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    return i == 0 or text[i - 1] in ".!?\n"
+    return i == 0 or text[i - 1] in ".!?\n|:•"
 
 
 # ---------------------------------------------------------------------------------------
@@ -598,11 +605,16 @@ def _between(text: str, m: re.Match[str]) -> Found:
     low = _scaled_low(m.group("b2"), low, high)
     if low >= high:
         return [], end
+    start = m.start("between")
+    prefix, prefix_start = _word_before(text, start)
     age = _G.age_tail.match(text, end)
+    is_age = bool(age) or prefix.lower() in _G.age_prefixes
     if age:
         end = age.end()
+    elif is_age:
+        start = prefix_start  # "aged between 20 and 30"
     num = (m.start("b1"), m.end("b2"))
-    return [_range(text, m.start("between"), end, num, low, high, bool(age))], end
+    return [_range(text, start, end, num, low, high, is_age)], end
 
 
 def _vague(text: str, m: re.Match[str], start: int, qualifier: str) -> Found:
@@ -620,8 +632,8 @@ def _vague(text: str, m: re.Match[str], start: int, qualifier: str) -> Found:
     of = _G.of_tail.match(text, ne)
     if _not_a_count_after(text, ne) or (of and _not_a_count_after(text, of.end())):
         return [], ne  # "several days", "hundreds of metres"
-    if text[ne : ne + 1] in _G.range_dashes:
-        return [], ne  # "multiple-rocket", "several-year"
+    if text[ne : ne + 1] in _G.range_dashes or _next_word(text, ne) in _G.vague_not_before:
+        return [], ne  # "multiple rocket launchers", "multiple-choice", "several-year"
     if qualifier == "exact":
         qualifier = "at_least"  # all we know of "dozens" is its floor
     q = _quantity(text, start, ne, (ns, ne), qualifier=qualifier, low=low, high=high, vague=True)
@@ -705,12 +717,21 @@ def _number_range(
     return [_range(text, start, end, (ns, end), low, high, False)], end
 
 
+def _fold_for_scan(text: str) -> str:
+    """The text with non-ASCII spaces and openers turned into spaces (same offsets)."""
+    if text.isascii():
+        return text
+    for c in FOLD_TO_SPACE:
+        if c in text:  # str.replace is far faster than str.translate here
+            text = text.replace(c, " ")
+    return text
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity and age in `text`, sorted by start and never overlapping."""
     found: list[Quantity] = []
     used = 0
-    scanned = text if text.isascii() else text.translate(_G.fold_table)
-    starts = [m.start() + 1 for m in _G.trigger.finditer(scanned)]
+    starts = [m.start() + 1 for m in _G.trigger.finditer(_fold_for_scan(text))]
     for pos in [0, *starts] if text else []:
         if pos < used:
             continue

@@ -87,7 +87,9 @@ def open_store(url_or_path: str | None = None, *, migrate: bool = True) -> Store
         elif url.get_backend_name() == "postgresql":
             store = _open_postgresql(url)
         else:
-            raise StoreError(f"unsupported database URL {location!r}: use a file path or postgresql://")
+            raise StoreError(
+                f"unsupported database URL {location!r}: use a file path or postgresql://"
+            )
     else:
         store = _open_sqlite(Path(location))
     if migrate:
@@ -95,7 +97,7 @@ def open_store(url_or_path: str | None = None, *, migrate: bool = True) -> Store
 
         try:
             run_migrations(store)
-        except sa.exc.OperationalError as exc:
+        except sa.exc.DBAPIError as exc:  # unreachable server, not a database file, no rights…
             store.close()
             raise StoreError(f"cannot open database {store.display_url}: {exc.orig}") from exc
         except Exception:

@@ -39,10 +39,11 @@ def _initial(conn: Connection) -> None:
 
 
 def _sqlite_fts(conn: Connection) -> None:
-    # External-content FTS5 table kept in step by triggers; datasette finds it by name.
+    # External-content FTS5 table kept in step by triggers. content=[reports] (bracket
+    # quoted, as sqlite-utils writes it) is how Datasette finds the search index of a table.
     conn.exec_driver_sql(
         "CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts USING fts5("
-        "title, text, content='reports', content_rowid='id')"
+        "title, text, content=[reports], content_rowid=[id])"
     )
     conn.exec_driver_sql(
         "CREATE TRIGGER IF NOT EXISTS reports_fts_ai AFTER INSERT ON reports BEGIN "

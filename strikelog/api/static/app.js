@@ -264,10 +264,10 @@
       { key: "children_killed", label: "children killed", color: "#67001f" },
     ]);
     drawChart("launch", document.getElementById("chart-launch"), days, [
-      { key: "drones_launched", label: "drones launched", color: "#2166ac" },
-      { key: "drones_intercepted", label: "drones intercepted", color: "#67a9cf" },
-      { key: "missiles_launched", label: "missiles launched", color: "#5e3c99" },
-      { key: "missiles_intercepted", label: "missiles intercepted", color: "#b2abd2" },
+      { key: "launched_drones", label: "drones launched", color: "#2166ac" },
+      { key: "intercepted_drones", label: "drones intercepted", color: "#67a9cf" },
+      { key: "launched_missiles", label: "missiles launched", color: "#5e3c99" },
+      { key: "intercepted_missiles", label: "missiles intercepted", color: "#b2abd2" },
     ]);
   }
 

@@ -1,0 +1,238 @@
+"""Find place names in text in one pass.
+
+The text is put in search form (lowercase, non-words as spaces, offsets kept) and
+split into words; each word is probed in the key hash. A hit tries the longest
+multi-word key first ("Kryvyi Rih", "Gaza Strip"), then a region or district suffix
+("Kharkiv region", "Desnianskyi district"). Only words that hit are located in the
+text, so the cost is one split and one hash probe per word.
+
+A match counts only if the text writes it as a name: capitalised ("energy" never
+matches), not a given name before a surname ("Vladimir Putin"), and with no sentence
+punctuation inside it ("Kharkiv. Region officials…").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strikelog.geo.index import KINDS, NO_KIND, CompiledIndex
+from strikelog.geo.normalize import search_form
+
+# What may stand between the words of one name in the original text.
+_NAME_GAP = re.compile(r"[ \-\u2010\u2011\u2013'’ʼ]+|\. ?")
+# What may stand between names of one list ("Kharkiv, Sumy and Poltava regions").
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*")
+_CAPITAL = KINDS.index("capital")
+_PLURAL = "s"
+
+
+@dataclass(slots=True)
+class RawMatch:
+    start: int
+    end: int
+    key: str
+    kind: str
+    rows: list[int]
+    capital_country: str = ""
+    stems: tuple[str, list[int]] | None = None  # (kind, rows) if it can head a list of units
+
+
+class Matcher:
+    def __init__(self, index: CompiledIndex, given_names: set[str]) -> None:
+        self.index = index
+        self.keys = index.keys
+        self.given_names = given_names
+        self.admin1_suffixes = set(index.admin1_suffixes)
+        self.admin2_suffixes = set(index.admin2_suffixes)
+        self.admin1_plurals = {s + _PLURAL for s in index.admin1_suffixes}
+        self.admin2_plurals = {s + _PLURAL for s in index.admin2_suffixes}
+        self.modifiers = set(index.admin_modifiers)
+        self.all_suffixes = (self.admin1_suffixes | self.admin2_suffixes
+                             | self.admin1_plurals | self.admin2_plurals)
+
+    def find(self, text: str) -> list[RawMatch]:
+        padded = search_form(text)
+        words = padded.split()
+        ids = self.keys.ids
+        multi = self.keys.multi_word
+        hits = [i for i, w in enumerate(words) if w in ids or w in multi]
+        out: list[RawMatch] = []
+        free_from = 0  # first word not inside an earlier match
+        pos = 0  # search position in padded
+        for i in hits:
+            if i < free_from:
+                continue
+            word = words[i]
+            at = padded.find(" " + word + " ", pos)
+            if at < 0:  # cannot happen with a consistent search form
+                continue
+            pos = at + 1 + len(word)
+            found = self._match_at(text, padded, words, i, at)
+            if found is None:
+                continue
+            match, used = found
+            free_from = i + used
+            pos = max(pos, match.end)
+            out.append(match)
+        self._spread_plural_forms(text, out)
+        return out
+
+    # --------------------------------------------------------------------- parts
+
+    def _word_starts(self, padded: str, words: list[str], i: int, count: int, at: int) -> list[int]:
+        """Text offsets of words[i:i+count], the first at text offset AT."""
+        starts = [at]
+        cursor = at + len(words[i])
+        for j in range(i + 1, i + count):
+            nxt = padded.find(" " + words[j] + " ", cursor)
+            starts.append(nxt)
+            cursor = nxt + len(words[j])
+        return starts
+
+    def _gaps_ok(self, text: str, words: list[str], i: int, starts: list[int]) -> bool:
+        for j in range(1, len(starts)):
+            gap_start = starts[j - 1] + len(words[i + j - 1])
+            gap = text[gap_start : starts[j]]
+            m = _NAME_GAP.fullmatch(gap)
+            if m is None:
+                return False
+            # a full stop only after an abbreviation ("St. Petersburg"), not a sentence end
+            if "." in gap and len(words[i + j - 1]) > 3:
+                return False
+        return True
+
+    def _match_at(self, text: str, padded: str, words: list[str], i: int, at: int
+                  ) -> tuple[RawMatch, int] | None:
+        keys = self.keys
+        longest = min(keys.multi_word.get(words[i], 1), len(words) - i)
+        for count in range(longest, 0, -1):
+            key = " ".join(words[i : i + count]) if count > 1 else words[i]
+            key_id = keys.ids.get(key)
+            if key_id is None:
+                continue
+            starts = self._word_starts(padded, words, i, count, at)
+            if count > 1 and not self._gaps_ok(text, words, i, starts):
+                continue
+            end = starts[-1] + len(words[i + count - 1])
+            found = self._with_suffix(text, padded, words, i + count, key_id, key, at, end)
+            if found is None:
+                continue
+            match, extra = found
+            if not self._written_as_name(text, match):
+                continue
+            if count > 1 and extra == 0 and words[i + count - 1] in self.all_suffixes:
+                self._merge_unit_reading(text, padded, words, i, count - 1, at, match)
+            return match, count + extra
+        return None
+
+    def _merge_unit_reading(self, text: str, padded: str, words: list[str], i: int,
+                            stem_count: int, at: int, match: RawMatch) -> None:
+        """"Desnianskyi district" is both a place's own name and a district form: keep
+        the unit as a candidate too, and call the mention by the unit's kind."""
+        stem_key = " ".join(words[i : i + stem_count])
+        key_id = self.keys.ids.get(stem_key)
+        if key_id is None:
+            return
+        starts = self._word_starts(padded, words, i, stem_count, at)
+        end = starts[-1] + len(words[i + stem_count - 1])
+        found = self._with_suffix(text, padded, words, i + stem_count, key_id, stem_key, at, end)
+        if found is None or found[0].end != match.end or found[1] == 0:
+            return
+        unit = found[0]
+        match.kind = unit.kind
+        match.rows = unit.rows + [r for r in match.rows if r not in unit.rows]
+
+    def _suffix_after(self, text: str, padded: str, words: list[str], j: int, end: int,
+                      singular: set[str], plural: set[str]) -> tuple[str, int, int] | None:
+        """A suffix ("region") at words[j], maybe after a modifier ("border region"):
+        (its words, their end offset, how many words) or None."""
+        for extra in (1, 2):
+            if j + extra > len(words):
+                return None
+            last = words[j + extra - 1]
+            if extra == 1 and last in self.modifiers:
+                continue
+            if last not in singular and last not in plural:
+                return None
+            cursor = end
+            for k in range(j, j + extra):
+                nxt = padded.find(" " + words[k] + " ", cursor)
+                gap = text[cursor:nxt]
+                if gap.strip() or "\n" in gap:
+                    return None
+                cursor = nxt + len(words[k])
+            return " ".join(words[j : j + extra]), cursor, extra
+        return None
+
+    def _with_suffix(self, text: str, padded: str, words: list[str], j: int, key_id: int,
+                     key: str, at: int, end: int) -> tuple[RawMatch, int] | None:
+        keys = self.keys
+        kind_id = keys.kind[key_id]
+        a1 = keys.admin1_stem.of(key_id)
+        a2 = keys.admin2_stem.of(key_id)
+        stems: tuple[str, list[int]] | None = None
+        if len(a1):
+            stems = ("admin1", list(a1))
+        elif len(a2):
+            stems = ("admin2", list(a2))
+        for rows, singular, plural in (
+            (a1, self.admin1_suffixes, self.admin1_plurals),
+            (a2, self.admin2_suffixes, self.admin2_plurals),
+        ):
+            if not len(rows):
+                continue
+            found = self._suffix_after(text, padded, words, j, end, singular, plural)
+            if found is not None:
+                suffix, suffix_end, extra = found
+                kind = self._unit_kind(rows[0])
+                return RawMatch(at, suffix_end, f"{key} {suffix}", kind, list(rows),
+                                stems=stems), extra
+        if kind_id == NO_KIND:
+            return None
+        if kind_id == _CAPITAL:
+            rows = list(keys.bare.of(key_id))
+            return RawMatch(at, end, key, "capital", rows,
+                            capital_country=keys.capital_country.get(key_id, "")), 0
+        return RawMatch(at, end, key, KINDS[kind_id], list(keys.bare.of(key_id)), stems=stems), 0
+
+    def _unit_kind(self, row: int) -> str:
+        return KINDS[self.index.places.level[row]]
+
+    def _written_as_name(self, text: str, match: RawMatch) -> bool:
+        if match.kind == "capital":
+            return True
+        first = match.start
+        if text[first : first + 4].lower() == "the " and match.key.startswith("the "):
+            first += 4
+        if not text[first].isupper():
+            return False
+        if match.key in self.given_names:
+            # "Vladimir Putin", "Irina Kharkiv": a given name before a capitalised word
+            rest = text[match.end : match.end + 2]
+            if len(rest) == 2 and rest[0] == " " and rest[1].isupper():
+                return False
+        return True
+
+    def _spread_plural_forms(self, text: str, matches: list[RawMatch]) -> None:
+        """"Kharkiv and Sumy regions": the list's earlier names are regions too."""
+        for n in range(len(matches) - 1, 0, -1):
+            head = matches[n]
+            if not head.key.endswith(_PLURAL) or head.stems is None:
+                continue
+            suffix = head.key.rsplit(" ", 1)[-1]
+            if suffix not in self.admin1_plurals and suffix not in self.admin2_plurals:
+                continue
+            category = "admin1" if head.kind == "admin1" else "admin2"
+            j, nxt = n - 1, head
+            while j >= 0:
+                prev = matches[j]
+                if prev.stems is None or prev.stems[0] != category:
+                    break
+                if _LIST_GAP.fullmatch(text[prev.end : nxt.start]) is None:
+                    break
+                if prev.kind not in ("admin1", "admin2", "district"):
+                    prev.kind = self._unit_kind(prev.stems[1][0])
+                    prev.rows = list(prev.stems[1])
+                nxt = prev
+                j -= 1

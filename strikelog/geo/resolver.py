@@ -1,0 +1,282 @@
+"""Decide which place each mention means, using the whole report.
+
+Each candidate gets a score: a prior (population, capital) plus evidence from the
+report — the conflict's countries, a qualifier written next to the name ("Pohreby,
+Kyiv region", "Desnianskyi district of Kyiv"), a reference place ("north of Kyiv"),
+admin units the report names elsewhere, and nearness to places already placed.
+When the best two are too close to call, nothing is guessed: the place is given at the
+finest level all close candidates share (their admin1, else their country), with their
+geonameids kept as candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from strikelog.geo.index import NO_ROW
+from strikelog.models import Place, Span
+
+if TYPE_CHECKING:
+    from strikelog.geo.gazetteer import Candidate, Gazetteer, PlaceMention
+
+# Scores (log10 population is the scale: 1.0 = ten times the inhabitants).
+MARGIN = 1.0  # a lead smaller than this is a tie
+HINT_FIRST = 4.0  # candidate in the report's main country
+HINT_OTHER = 3.0  # in another party's country
+OUTSIDE_HINTS = -2.0
+QUALIFIER = 6.0  # "Pohreby, Kyiv region"
+QUALIFIER_NEAR = 3.0  # "Pohreby near Brovary" (qualifier is a settlement)
+REFERENCE_KM = 120.0  # "north of Kyiv": candidates within this distance
+REFERENCE = 4.0
+CO_MENTIONED_ADMIN1 = 2.0
+PROXIMITY_KM = 100.0
+PROXIMITY = 1.5
+UNKNOWN_POPULATION = 500  # GeoNames' 0 means "not known", not "empty"
+
+# What stands between a name and a qualifier that places it: ", " "(" " in the " " of ".
+_QUALIFIER_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bof\b|–|—|-)\s*(?:the\s+)?", re.IGNORECASE)
+# What stands between a name and a reference place: "north of", "20 km from", "near".
+_REFERENCE_GAP = re.compile(
+    r"\s*,?\s*(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west)(?:ern)?\s+(?:of\s+)?|from\s+|outside\s+|near\s+|"
+    r"close\s+to\s+|on\s+the\s+outskirts\s+of\s+)(?:the\s+)?",
+    re.IGNORECASE,
+)
+_FINER = {"settlement": 4, "district": 3, "admin2": 2, "admin1": 1, "country": 0}
+
+
+@dataclass
+class _Scored:
+    cand: Candidate
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def resolve(gaz: Gazetteer, mentions: list[PlaceMention], *, countries: Sequence[str] = (),
+            text: str | None = None) -> list[Place]:
+    hints = [c.upper() for c in countries if c]
+    mentioned = _mentioned_countries(mentions)
+    admin1_rows = _co_mentioned_admin1(gaz, mentions, hints)
+    qualifiers = _qualifiers(mentions, text)
+
+    first = [_score(gaz, m, hints, mentioned, admin1_rows, qualifiers, anchors=[])
+             for m in mentions]
+    anchors = [s[0].cand for s in first if s and _decided(s) and s[0].cand.level == "settlement"]
+    places = []
+    for mention, scored in zip(mentions, first, strict=True):
+        if scored and not _decided(scored) and anchors:
+            scored = _score(gaz, mention, hints, mentioned, admin1_rows, qualifiers, anchors)
+        places.append(_place(gaz, mention, scored, hints, mentioned))
+    return places
+
+
+# ------------------------------------------------------------------- context
+
+def _mentioned_countries(mentions: list[PlaceMention]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.kind == "country" and m.candidates and m.candidates[0].country not in out:
+            out.append(m.candidates[0].country)
+    return out
+
+
+def _co_mentioned_admin1(gaz: Gazetteer, mentions: list[PlaceMention], hints: list[str]
+                         ) -> set[int]:
+    rows = set()
+    for m in mentions:
+        if m.kind == "admin1":
+            cands = [c for c in m.candidates if not hints or c.country in hints] or m.candidates
+            if len(cands) == 1:
+                rows.add(cands[0].row)
+    return rows
+
+
+@dataclass
+class _Context:
+    qualifier: list[PlaceMention] = field(default_factory=list)
+    reference: list[PlaceMention] = field(default_factory=list)
+
+
+def _qualifiers(mentions: list[PlaceMention], text: str | None) -> dict[str, _Context]:
+    """Per key: the mentions written right after it that place it. Collected over all
+    occurrences of a name, so "Pohreby, Kyiv region" also places a later "Pohreby"."""
+    out: dict[str, _Context] = {}
+    if text is None:
+        return out
+    for m, nxt in zip(mentions, mentions[1:], strict=False):
+        gap = text[m.end : nxt.start]
+        if len(gap) > 40 or nxt.kind == "capital":
+            continue
+        ctx = out.setdefault(m.key, _Context())
+        if _QUALIFIER_GAP.fullmatch(gap) and (
+            _FINER[nxt.kind] < _FINER.get(m.kind, 4)
+            or nxt.kind in ("admin1", "admin2", "country")
+            or m.kind in ("district", "admin2")  # "Desnianskyi district of Kyiv"
+        ):
+            ctx.qualifier.append(nxt)
+        elif _REFERENCE_GAP.fullmatch(gap):
+            ctx.reference.append(nxt)
+    return out
+
+
+# ------------------------------------------------------------------- scoring
+
+def _prior(c: Candidate) -> float:
+    score = math.log10(max(c.population, UNKNOWN_POPULATION))
+    if c.feature_code == "PPLC":
+        score += 1.0
+    return score
+
+
+def _score(gaz: Gazetteer, m: PlaceMention, hints: list[str], mentioned: list[str],
+           admin1_rows: set[int], qualifiers: dict[str, _Context],
+           anchors: list[Candidate]) -> list[_Scored]:
+    if not m.candidates:
+        return []
+    ctx = qualifiers.get(m.key, _Context())
+    out = []
+    for c in m.candidates:
+        s = _Scored(c, _prior(c))
+        if hints:
+            if c.country == hints[0]:
+                s.score += HINT_FIRST
+            elif c.country in hints:
+                s.score += HINT_OTHER
+            else:
+                s.score += OUTSIDE_HINTS
+        elif c.country in mentioned:
+            s.score += HINT_OTHER
+        for q in ctx.qualifier:
+            s.score += _qualifier_bonus(gaz, c, q)
+        for r in ctx.reference:
+            s.score += _reference_bonus(c, r)
+        if c.level not in ("admin1", "country") and gaz.admin1_of(c) in admin1_rows:
+            s.score += CO_MENTIONED_ADMIN1
+        if anchors:
+            near = min((_km(c, a) for a in anchors if a.row != c.row), default=math.inf)
+            if near < PROXIMITY_KM:
+                s.score += PROXIMITY * (1 - near / PROXIMITY_KM)
+        out.append(s)
+    out.sort(key=lambda s: s.score, reverse=True)
+    return out
+
+
+def _qualifier_bonus(gaz: Gazetteer, c: Candidate, q: PlaceMention) -> float:
+    best = 0.0
+    for qc in q.candidates:
+        if q.kind == "country":
+            if c.country == qc.country:
+                best = max(best, QUALIFIER / 2)
+        elif qc.level == "admin1":
+            if gaz.admin1_of(c) == qc.row:
+                best = max(best, QUALIFIER)
+        elif qc.level in ("admin2", "district") and qc.feature_class == "A":
+            if gaz.admin2_of(c) == qc.row:
+                best = max(best, QUALIFIER)
+            elif gaz.admin1_of(c) == gaz.admin1_of(qc):
+                best = max(best, QUALIFIER_NEAR)
+        elif gaz.admin1_of(c) == gaz.admin1_of(qc) and gaz.admin1_of(c) != NO_ROW:
+            # "Desnianskyi district of Kyiv", "Pohreby near Brovary"
+            best = max(best, QUALIFIER_NEAR + (1.0 if c.level == "district" else 0.0))
+    return best
+
+
+def _reference_bonus(c: Candidate, r: PlaceMention) -> float:
+    if not r.candidates:
+        return 0.0
+    ref = r.candidates[0]  # the reference is usually the well-known place
+    km = _km(c, ref)
+    return REFERENCE * (1 - km / REFERENCE_KM) if km < REFERENCE_KM else 0.0
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _decided(scored: list[_Scored]) -> bool:
+    return len(scored) == 1 or scored[0].score - scored[1].score >= MARGIN
+
+
+# -------------------------------------------------------------------- output
+
+def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[str],
+           mentioned: list[str]) -> Place:
+    evidence = [Span(m.start, m.end, m.text)]
+    if m.kind == "capital":
+        return _capital(gaz, m, hints, mentioned, evidence)
+    if not scored:
+        return Place(name=m.text, written=m.text, precision="unresolved", evidence=evidence)
+    best = scored[0]
+    if _decided(scored):
+        lead = best.score - scored[1].score if len(scored) > 1 else 4.0
+        confidence = min(0.95, 0.55 + 0.1 * lead)
+        return _from_candidate(best.cand, m, confidence, evidence)
+    tied = [s.cand for s in scored if best.score - s.score < MARGIN]
+    return _coarse(gaz, m, tied, evidence)
+
+
+def _from_candidate(c: Candidate, m: PlaceMention, confidence: float,
+                    evidence: list[Span], precision: str | None = None) -> Place:
+    return Place(
+        name=c.name,
+        written=m.text,
+        admin1=c.admin1,
+        admin2=c.admin2 if c.level not in ("admin1", "country") else None,
+        country=c.country,
+        lat=c.lat,
+        lon=c.lon,
+        geonameid=c.geonameid,
+        precision=precision or c.level,
+        confidence=confidence,
+        evidence=evidence,
+    )
+
+
+def _coarse(gaz: Gazetteer, m: PlaceMention, tied: list[Candidate], evidence: list[Span]
+            ) -> Place:
+    """Close candidates: the finest level they all share, never one of them."""
+    ids = [c.geonameid for c in tied if c.geonameid is not None]
+    admin1s = {gaz.admin1_of(c) for c in tied}
+    countries = {c.country for c in tied}
+    if len(admin1s) == 1 and NO_ROW not in admin1s and all(c.level != "admin1" for c in tied):
+        unit = gaz.candidate(admin1s.pop())
+        place = _from_candidate(unit, m, 0.6, evidence, precision="admin1")
+        place.name = tied[0].name
+    elif len(countries) == 1:
+        unit_c = gaz.country(countries.pop())
+        if unit_c is None:
+            return Place(name=m.text, written=m.text, candidates=ids, evidence=evidence)
+        place = _from_candidate(unit_c, m, 0.5, evidence, precision="country")
+        place.name = tied[0].name
+    else:
+        place = Place(name=m.text, written=m.text, precision="unresolved", evidence=evidence)
+    place.candidates = ids
+    return place
+
+
+def _capital(gaz: Gazetteer, m: PlaceMention, hints: list[str], mentioned: list[str],
+             evidence: list[Span]) -> Place:
+    if m.capital_country:
+        iso, confidence = m.capital_country, 0.95
+    elif hints:
+        iso, confidence = hints[0], 0.8
+    elif mentioned:
+        iso, confidence = mentioned[0], 0.6
+    else:
+        return Place(name=m.text, written=m.text, precision="unresolved", evidence=evidence)
+    cand = gaz.capital(iso)
+    if cand is None:
+        return Place(name=m.text, written=m.text, precision="unresolved", evidence=evidence)
+    return _from_candidate(cand, m, confidence, evidence)
+
+
