@@ -231,11 +231,10 @@ def flatten(data: Any, source: str, *, strict: bool, default_id: str | None = No
         flat.totals[name] = r.count(totals.get(name), f"totals.{name}")
     flat.totals_marks = _marks(r, totals, {n: totals.get(n) for n in HARM_FIELDS}, "totals")
 
-    for ii, inc in enumerate(r.items(top["incidents"], "incidents")):
-        where = f"incidents[{ii}]"
-        incident = _flatten_incident(r, r.mapping(inc, where), where)
-        flat.uses_casualties |= "casualties" in r.mapping(inc, where)
-        flat.incidents.append(incident)
+    for ii, item in enumerate(r.items(top["incidents"], "incidents")):
+        inc = r.mapping(item, f"incidents[{ii}]")
+        flat.incidents.append(_flatten_incident(r, inc, f"incidents[{ii}]"))
+        flat.uses_casualties |= "casualties" in inc
 
     for pi, name in enumerate(r.items(top.get("non_strike_places"), "non_strike_places")):
         text = r.text(name, f"non_strike_places[{pi}]")
@@ -297,7 +296,7 @@ def _flatten_wave(r: _Reader, wave: Mapping[str, Any], where: str) -> FlatWave:
                 r.fail(f"{where}.{kind}_qualifier", f"{_shown(weapon)} is not a {kind} key")
             owner[f"{kind}.{weapon}_qualifier"] = qualifier
         figures = {f"{kind}.{w}": v for w, v in counts.items()}
-        flat.marks.update(_marks(r, owner, figures, f"{where}"))
+        flat.marks.update(_marks(r, owner, figures, where))
     return flat
 
 

@@ -69,6 +69,8 @@ class SentenceFrame:
     waves: list[WaveCount] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
+    site_positions: list[tuple[int, str]] = field(default_factory=list)
+    claim: bool = False
     hits: int = 0
     launches: int = 0
     intercepts: int = 0
@@ -183,6 +185,11 @@ class _SentenceFramer:
             cue = _CHILD_GROUP_CUE.search(before)
             if cue:
                 out.append((q, person, (q.start - len(before) + cue.start(), person.end)))
+            elif re.fullmatch(r"\s+of\s+(?:them|whom)\s+(?:(?:were|are|was)\s+)?",
+                              self.text[q.end : person.start]) and \
+                    re.search(r"[,;(]\s*$", self.text[max(self.sentence.start, q.start - 3):q.start]):
+                # "62 people were wounded, 12 of them children"
+                out.append((q, person, (q.start, person.end)))
         return out
 
     def single_child_groups(self) -> list[tuple[int, int]]:
@@ -252,7 +259,7 @@ class _SentenceFramer:
                 prev_end = te
                 continue
             if "among" in caps:
-                self._frame_among(ts, te, next(iter(caps["among"])), prev_end, next_start)
+                self._frame_among(ts, te, self._pick(caps["among"]), prev_end, next_start)
                 prev_end = te
                 continue
             # count before the outcome: "27 people were injured", "seven others wounded"
@@ -269,6 +276,8 @@ class _SentenceFramer:
                         q = part
                     skip = [p.span for p in self._persons_between(q.end, ts)] + child_skip
                     gap = _gap_words(self.text, q.end, ts, skip)
+                    if gap in (["of", "the"], ["of", "those"], ["of", "them"]):
+                        break  # "two of the wounded died": a part of a group, said later
                     if _only(gap, self.w.left, 8):
                         outcome = self._pick(caps["after_count"])
                         persons = self._persons_between(q.end, ts)
@@ -343,7 +352,7 @@ class _SentenceFramer:
         for o in ("casualties", "killed", "injured"):
             if o in outcomes:
                 return o
-        return next(iter(outcomes))
+        return min(outcomes)
 
     def _count_children(self, start: int, end: int) -> int:
         """Children named in an enumeration: child nouns, or persons aged under 18."""
@@ -631,6 +640,9 @@ class _SentenceFramer:
                 f.weapons.append(m.label)
             elif m.kind == "site":
                 f.sites.append(m.label)
+                f.site_positions.append((m.start, m.label))
+            elif m.kind == "claim":
+                f.claim = True
             elif m.kind == "hit":
                 f.hits += 1
             elif m.kind == "launch":

@@ -255,6 +255,8 @@ class ReportMeta:
     title: str | None = None
     published: str | None = None
     language: str = "en"
+    source: str | None = None
+    origin: str | None = None  # where it was read from: "reports.jsonl:12", a file path
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -263,6 +265,8 @@ class ReportMeta:
             "title": self.title,
             "published": self.published,
             "language": self.language,
+            "source": self.source,
+            "origin": self.origin,
         }
 
 

@@ -20,7 +20,7 @@ from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
 from strikelog.prepare import Doc, prepare
 from strikelog.reconcile import reconcile
 from strikelog.resolve import PlaceRef, Resolver
-from strikelog.spot.actors import ActorMention, find_actors, target_of
+from strikelog.spot.actors import ActorMention, country_of, find_actors, target_of, usual_attacker
 from strikelog.spot.mentions import Mention, spot
 
 T = TypeVar("T")
@@ -88,9 +88,13 @@ def _country_hints(text: str, actors: list[ActorMention], mention_countries: lis
     return order
 
 
-def _places(doc: Doc, actors: list[ActorMention]) -> list[PlaceRef]:
+def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> list[PlaceRef]:
     gaz = get_gazetteer()
-    found = gaz.find(doc.text)
+    # a weapon or party name is not a place ("Geran" drones, "Hezbollah")
+    taken = [(m.start, m.end) for m in mentions if m.kind == "weapon"]
+    taken += [(a.start, a.end) for a in actors if not a.metonym]
+    found = [m for m in gaz.find(doc.text)
+             if not any(s < m.end and m.start < e for s, e in taken)]
     if not found:
         return []
     starts = [s.start for s in doc.sentences]
@@ -116,7 +120,25 @@ def _places(doc: Doc, actors: list[ActorMention]) -> list[PlaceRef]:
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
     _propagate_list_roles(doc.text, refs)
     _mark_containers(refs)
+    _mark_foreign(refs, actors)
     return refs
+
+
+def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
+    """A place outside every country the report's parties belong to is not a strike there
+    (a jet scrambled in Poland, a summit in Paris) — unless a party is named for it."""
+    parties: set[str] = set()
+    for a in actors:
+        parties.add(a.country)
+        for c in (target_of(a.name), country_of(usual_attacker(a.country) or "")):
+            if c:
+                parties.add(c)
+    if not parties:
+        return
+    for r in refs:
+        if is_incident_role(r.role) and r.place.country and r.place.country not in parties \
+                and r.kind != COUNTRY:
+            r.role = "abroad"
 
 
 _DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.IGNORECASE)
@@ -149,12 +171,13 @@ def _mark_containers(refs: list[PlaceRef]) -> None:
 def extract_report(report: Report) -> Extraction:
     """Run every stage on one report and return its checked extraction."""
     meta = ReportMeta(id=report.id or report.sha256, url=report.url, title=report.title,
-                      published=(report.published or None), language=report.language)
+                      published=(report.published or None), language=report.language,
+                      source=report.source, origin=report.origin)
     published = report.published[:10] if report.published else None
     doc = _run("prepare", report, lambda: prepare(report.text))
     mentions = _run("spot", report, lambda: spot(report.text))
     actors = _run("spot", report, lambda: find_actors(report.text))
-    places = _run("spot", report, lambda: _places(doc, actors))
+    places = _run("spot", report, lambda: _places(doc, actors, mentions))
     frames = _run("frame", report, lambda: _frames(doc, mentions))
 
     def _resolve() -> Extraction:

@@ -17,6 +17,7 @@ STRUCK = "struck"
 CONTEXT = "context"  # "Kharkiv governor said…": the place the sentence is about
 REFERENCE = "reference"  # "north of Kyiv": a point of reference
 COUNTRY = "country"
+NEAR = "near"  # "a village near Nizhyn", "outside Putyvl": an unnamed place near this one
 CONTAINER = "container"  # "Izium in the Kharkiv region": the region around a struck town
 
 
@@ -44,6 +45,18 @@ def _rules() -> _Rules:
     )
 
 
+# "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
+_DATELINE = re.compile(
+    r"^(?:,\s*(?:[A-Z][\w]+\s*)?(?:\(\w+\)\s*)?(?:[A-Z][a-z]+\s+\d{1,2}\s*)?(?:\(\w+\)\s*)?"
+    r"[-—–:]|\s*\(\w+\)\s*[-—–])"
+)
+_NEAR_NOUN = re.compile(
+    r"\b(?:near|close\s+to|not\s+far\s+from)\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "Pohreby, north of Kyiv", "Pohreby near Kyiv": the place before is the one meant
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s+[\w\s-]*$")
 _STRIKE_CUE_BEFORE = re.compile(
     r"\b(?:in|on|at|near|struck|hit|hitting|targeted|targeting|attacked|shelled|bombed|pounded|"
     r"of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
@@ -72,8 +85,19 @@ def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
             return role
     if rules.venue.search(before):
         return "meeting venue"
-    if rules.directions.search(before):
-        return REFERENCE
+    if _DATELINE.match(text[end : end + 40]) and (start == 0 or text[start - 1] == "\n"):
+        return "dateline"
+    cue = rules.directions.search(before) or _NEAR_NOUN.search(before)
+    if cue:
+        # "Pohreby, north of Kyiv": a named place located by another; else near it
+        head = text[max(sentence_start, start - 60) : start][: cue.start() - len(before)
+                                                              if cue.start() else 0]
+        if _NAMED_BEFORE.search(before[: cue.start()].rstrip(" ,") + " ") and \
+                not re.search(r"\b(?:village|town|settlement|road|area)s?\s*$",
+                              before[: cue.start()]):
+            del head
+            return REFERENCE
+        return NEAR
     after = text[end : end + 40].lower().lstrip()
     if any(m.start == start and m.metonym for m in actors):
         in_before = re.search(r"\b(?:in|on|at|near|of)\s+$", before)
@@ -90,4 +114,4 @@ def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
 
 
 def is_incident_role(role: str) -> bool:
-    return role in (STRUCK, CONTEXT)
+    return role in (STRUCK, CONTEXT, NEAR)

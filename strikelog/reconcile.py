@@ -44,7 +44,11 @@ def reconcile(ex: Extraction) -> Extraction:
         summed = _sum_figures(parts)
         current = getattr(totals, name)
         if current is None:
-            if summed is not None:
+            unknown = len(parts) < len(ex.incidents)
+            # all stated parts 0 but some place unknown: the total is unknown, not 0
+            if summed is not None and not (summed.value == 0 and unknown):
+                if unknown and summed.qualifier == "exact":
+                    summed.qualifier = "at_least"
                 setattr(totals, name, summed)
             continue
         if summed is not None and current.value is not None and summed.value is not None:

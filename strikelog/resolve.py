@@ -8,6 +8,7 @@ sentence), an unnamed place near one ("a nearby village"), or nowhere (vague pla
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,11 +25,14 @@ from strikelog.models import (
     Victim,
     Wave,
 )
-from strikelog.places import COUNTRY, REFERENCE, STRUCK, is_incident_role
+from strikelog.places import COUNTRY, NEAR, REFERENCE, STRUCK, is_incident_role
 from strikelog.prepare import Doc, Sentence
 from strikelog.spot.actors import ActorMention, country_of, usual_attacker
 from strikelog.spot.mentions import Mention
 
+_NATIONAL = re.compile(
+    r"\b(?:across|nationwide|country|countrywide|regions|provinces|oblasts|nation)\b",
+    re.IGNORECASE)
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
 
@@ -70,6 +74,12 @@ class _IncidentBuilder:
     def add_sentence(self, s: Sentence) -> None:
         if all(x.index != s.index for x in self.sentences):
             self.sentences.append(s)
+
+
+def _listed_together(refs: list[PlaceRef]) -> bool:
+    """Places written as one list, with at most a few characters between them."""
+    ordered = sorted(refs, key=lambda r: r.start)
+    return all(b.start - a.end <= 6 for a, b in itertools.pairwise(ordered))
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -171,6 +181,8 @@ class Resolver:
         return self.doc.sentences[ref.sentence]
 
     def _incident(self, ref: PlaceRef) -> _IncidentBuilder:
+        if ref.role == NEAR:
+            return self._near_incident(ref, _span(self.doc, ref.start, ref.end))
         b = self.incidents.get(ref.key)
         if b is None:
             b = _IncidentBuilder(ref.place, None, ref.key)
@@ -227,14 +239,14 @@ class Resolver:
                     context = None
             signal = self._attack_signal(frame)
             cued = [p for p in struck
-                    if frame.casualties or (p.role == STRUCK and (
+                    if frame.casualties or (p.role in (STRUCK, NEAR) and (
                         self._near_cue(p, s) or p.start - s.start <= 4))]
             # places that get targets/weapons from this sentence
             if signal and not frame.total_scope:
                 for ref in cued:
                     b = self._incident(ref)
                     b.add_sentence(s)
-                    self._annotate(b, frame, own=True)
+                    self._annotate(b, frame, own=True, sites=self._sites_of(ref, cued, frame))
             if struck:
                 context = struck[-1] if len(struck) == 1 or not cued else cued[-1]
             elif context is not None and frame.sites and not frame.total_scope and \
@@ -248,8 +260,27 @@ class Resolver:
             self._place_casualties(frame, s, struck, context, content, pos, lead_index)
         self._intercepted_over()
 
-    def _annotate(self, b: _IncidentBuilder, frame: SentenceFrame, own: bool) -> None:
-        for t in frame.sites:
+    @staticmethod
+    def _sites_of(ref: PlaceRef, cued: list[PlaceRef], frame: SentenceFrame) -> list[str]:
+        """ "In Ramat Gan a missile hit a block, and in Holon shrapnel damaged homes": each
+        site goes to the place named last before it (or the first place, if none is)."""
+        if len(cued) < 2:
+            return frame.sites
+        out = []
+        for pos, label in frame.site_positions:
+            before = [c for c in cued if c.start <= pos]
+            owner = before[-1] if before else cued[0]
+            # a list of places sharing one predicate ("in Kyiv, Kharkiv and Dnipro")
+            if owner is ref or (before and all(c.sentence == ref.sentence for c in cued)
+                                and _listed_together(cued)):
+                out.append(label)
+        return out
+
+    def _annotate(self, b: _IncidentBuilder, frame: SentenceFrame, own: bool,
+                  sites: list[str] | None = None) -> None:
+        if frame.claim:
+            sites = []  # a party's claim ("struck a military airfield") is not a record of damage
+        for t in frame.sites if sites is None else sites:
             if t not in b.targets:
                 b.targets.append(t)
         (b.weapons_fact if frame.casualties else b.weapons_other).extend(frame.weapons)
@@ -372,8 +403,14 @@ class Resolver:
         for wc, ref in getattr(self, "over", []):
             pass  # placed below with the wave that holds the same sentence
         # every struck country with incidents has a wave too (who attacked it)
+        per_country = Counter(b.place.country for b in self.incidents.values()
+                              if b.place and b.signal)
+        launches = any(f.launches for f in self.frames if not f.sentence.boilerplate)
         for b in self.incidents.values():
             c = b.place.country if b.place else None
+            # a wave with no counts only for a campaign: several places, or a launch stated
+            if c and per_country[c] < 2 and not launches:
+                continue
             if c and b.signal and not any(t == c for (_, t) in groups):
                 attacker = report_attacker if c == report_target else usual_attacker(c)
                 attacker = attacker or usual_attacker(c)
@@ -521,6 +558,7 @@ class Resolver:
 
     def build_incidents(self) -> list[Incident]:
         self._fold_regions()
+        self._single_place_totals()
         out = []
         for b in self.incidents.values():
             if not b.signal:
@@ -565,6 +603,21 @@ class Resolver:
     def _victim(self, v: VictimFact) -> Victim:
         return Victim(age=v.age, age_months=v.age_months, sex=v.sex, outcome=v.outcome,
                       child=v.child, evidence=[_span(self.doc, *v.span)])
+
+    def _single_place_totals(self) -> None:
+        """In a report about one struck place, its totals are that place's figures ("in total
+        62 people were wounded"), unless they speak of a whole country or several regions."""
+        places = [b for b in self.incidents.values() if b.signal and b.place is not None]
+        if len(places) != 1:
+            return
+        b = places[0]
+        for fld, facts in self.total_facts.items():
+            local = [f for f in facts if not _NATIONAL.search(self.doc.text[f.sentence.start:
+                                                                             f.sentence.end])]
+            for f in local:
+                if f not in b.facts.get(fld, []):
+                    b.facts.setdefault(fld, []).append(f)
+            b.facts.get(fld, []).sort(key=lambda f: f.sentence.index)
 
     def build_totals(self) -> Totals:
         totals = Totals()

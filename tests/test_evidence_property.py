@@ -239,7 +239,7 @@ def reports(draw: st.DrawFn) -> str:
 
 
 @settings(
-    max_examples=200,
+    max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

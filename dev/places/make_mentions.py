@@ -16,7 +16,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from strikelog.geo import sources
+from strikelog.geo import get_gazetteer, sources
 
 OUT = Path(__file__).with_name("mentions.tsv")
 
@@ -56,7 +56,7 @@ WELL_KNOWN = [
     ("Kherson", "UA", "Kherson", None), ("Zhytomyr", "UA", "Zhytomyr", None),
     ("Vinnytsia", "UA", "Vinnytsya", None), ("Ivano-Frankivsk", "UA", "Ivano-Frankivsk", None),
     ("Ternopil", "UA", "Ternopil", None), ("Rivne", "UA", "Rivne", None),
-    ("Kramatorsk", "UA", "Kramatorsk", None), ("Sloviansk", "UA", "Slov'yans'k", None),
+    ("Kramatorsk", "UA", "Kramatorsk", None), ("Sloviansk", "UA", "Slovyansk", None),
     ("Kremenchuk", "UA", "Kremenchuk", None), ("Bila Tserkva", "UA", "Bila Tserkva", None),
     ("Uman", "UA", "Uman", None), ("Izium", "UA", "Izyum", None),
     ("Bucha", "UA", "Bucha", None), ("Irpin", "UA", "Irpin", None),
@@ -68,20 +68,20 @@ WELL_KNOWN = [
     ("Uzhhorod", "UA", "Uzhhorod", None), ("Cherkasy", "UA", "Cherkasy", None),
     ("Khmelnytskyi", "UA", "Khmelnytskyi", None), ("Kropyvnytskyi", "UA", "Kropyvnytskyi", None),
     ("Okhtyrka", "UA", "Okhtyrka", None), ("Shostka", "UA", "Shostka", None),
-    ("Konotop", "UA", "Konotop", None), ("Vovchansk", "UA", "Vovchans'k", None),
+    ("Konotop", "UA", "Konotop", None), ("Vovchansk", "UA", "Vovchansk", None),
     ("Chuhuiv", "UA", "Chuhuyiv", None), ("Lozova", "UA", "Lozova", None),
     ("Balakliia", "UA", "Balakliya", None), ("Orikhiv", "UA", "Orikhiv", None),
     ("Sevastopol", "UA", "Sevastopol", None), ("Simferopol", "UA", "Simferopol", None),
     ("Belgorod", "RU", "Belgorod", None), ("Kursk", "RU", "Kursk", None),
     ("Bryansk", "RU", "Bryansk", None), ("Voronezh", "RU", "Voronezh", None),
-    ("Rostov-on-Don", "RU", "Rostov-na-Donu", None), ("Krasnodar", "RU", "Krasnodar", None),
+    ("Rostov-on-Don", "RU", "Rostov-on-Don", None), ("Krasnodar", "RU", "Krasnodar", None),
     ("Novorossiysk", "RU", "Novorossiysk", None), ("Taganrog", "RU", "Taganrog", None),
-    ("Saratov", "RU", "Saratov", None), ("Engels", "RU", "Engel's", None),
-    ("Tuapse", "RU", "Tuapse", None), ("Ryazan", "RU", "Ryazan'", None),
+    ("Saratov", "RU", "Saratov", None), ("Engels", "RU", "Engels", None),
+    ("Tuapse", "RU", "Tuapse", None), ("Ryazan", "RU", "Ryazan’", None),
     ("Gaza City", "PS", "Gaza", None), ("Khan Younis", "PS", "Khān Yūnis", None),
     ("Rafah", "PS", "Rafaḩ", None), ("Jabalia", "PS", "Jabālyā", None),
-    ("Deir al-Balah", "PS", "Dayr al Balaḩ", None), ("Beit Lahia", "PS", "Bayt Lāhyā", None),
-    ("Jenin", "PS", "Jenin", None), ("Nablus", "PS", "Nablus", None),
+    ("Beit Lahia", "PS", "Bayt Lāhyā", None),
+    ("Jenin", "PS", "Janīn", None), ("Nablus", "PS", "Nablus", None),
     ("Tulkarm", "PS", "Ţūlkarm", None), ("Hebron", "PS", "Hebron", None),
     ("Beirut", "LB", "Beirut", None), ("Tyre", "LB", "Tyre", None),
     ("Sidon", "LB", "Sidon", None), ("Nabatieh", "LB", "Nabatîyé et Tahta", None),
@@ -93,7 +93,7 @@ WELL_KNOWN = [
     ("El Fasher", "SD", "El Fasher", None), ("Nyala", "SD", "Nyala", None),
     ("Port Sudan", "SD", "Port Sudan", None), ("Kassala", "SD", "Kassala", None),
     ("El Obeid", "SD", "El Obeid", None), ("Wad Madani", "SD", "Wad Medani", None),
-    ("Sanaa", "YE", "Sanaa", None), ("Hodeidah", "YE", "Al Hudaydah", None),
+    ("Sanaa", "YE", "Sanaa", None), ("Hodeidah", "YE", "Al Ḩudaydah", None),
     ("Aden", "YE", "Aden", None), ("Marib", "YE", "Ma'rib", None), ("Taiz", "YE", "Taiz", None),
     ("Yangon", "MM", "Yangon", None), ("Mandalay", "MM", "Mandalay", None),
     ("Sagaing", "MM", "Sagaing", None), ("Lashio", "MM", "Lashio", None),
@@ -103,7 +103,7 @@ WELL_KNOWN = [
     ("Erbil", "IQ", "Erbil", None), ("Mosul", "IQ", "Mosul", None),
     ("Tel Aviv", "IL", "Tel Aviv", None), ("Haifa", "IL", "Haifa", None),
     ("Ashkelon", "IL", "Ashkelon", None), ("Sderot", "IL", "Sderot", None),
-    ("Eilat", "IL", "Eilat", None), ("Kiryat Shmona", "IL", "Qiryat Shemona", None),
+    ("Eilat", "IL", "Eilat", None), ("Kiryat Shmona", "IL", "Qiryat Shmona", None),
 ]
 
 # written, country, admin1 code
@@ -143,13 +143,20 @@ def main() -> None:
     units, rows = sources.read_subdivisions(countries, aliases, coverage)
     settlements = sources.read_settlements(coverage, rows, units)
     by_name: dict[tuple[str, str], list[sources.Settlement]] = defaultdict(list)
+    any_name: dict[tuple[str, str], list[sources.Settlement]] = defaultdict(list)
     for s in settlements:
         by_name[(s.country, s.name)].append(s)
+        for n in s.names:
+            any_name[(s.country, n)].append(s)
     rng = random.Random(7)
     out: list[list[str]] = []
 
+    gaz = get_gazetteer()  # only for the English display names of admin1 units
+
     def unit_name(code: str) -> str:
-        return units[code].name
+        gid = units[code].geonameid
+        cand = gaz.by_geonameid(gid) if gid else None
+        return cand.name if cand else units[code].name
 
     for written, iso, gname, a1 in WELL_KNOWN:
         places = [p for p in by_name[(iso, gname)] if a1 is None or p.admin1 == a1]
@@ -167,7 +174,8 @@ def main() -> None:
     homonyms = sorted(
         (name, places) for (iso, name), places in by_name.items()
         if iso == "UA" and len({p.admin1 for p in places}) >= 3
-        and all(len([q for q in places if q.admin1 == p.admin1]) == 1 for p in places)
+        and all(len([q for q in any_name[(iso, name)] if q.admin1 == p.admin1]) == 1
+                for p in places)
     )
     for name, places in rng.sample(homonyms, 30):
         for place in rng.sample(places, 2):

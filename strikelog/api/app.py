@@ -296,16 +296,19 @@ def _api_router(store: Store, settings: Settings, coarse: Coarsener) -> APIRoute
         flt: Annotated[q.IncidentFilter, Depends(incident_filter)],
         limit: int = Query(10_000, ge=1, le=100_000, description="most features returned"),
         sort: Annotated[IncidentSort, Query(description="which incidents come first")] = "-date",
-    ) -> m.FeatureCollection:
+    ) -> GeoJSONResponse:
         """Incidents with coordinates as GeoJSON points (incidents without are counted)."""
         rows = q.query_incidents(store, flt, limit=limit, sort=sort)
         features = [f for f in (views.feature(r, coarse) for r in rows) if f is not None]
         total = q.count_incidents(store, flt) if len(rows) == limit else len(rows)
-        return m.FeatureCollection(
-            type="FeatureCollection",
-            features=features,
-            total_matching=total,
-            without_coordinates=len(rows) - len(features),
+        # Returned as is (shape documented by m.FeatureCollection, checked by the tests).
+        return GeoJSONResponse(
+            {
+                "type": "FeatureCollection",
+                "features": features,
+                "total_matching": total,
+                "without_coordinates": len(rows) - len(features),
+            }
         )
 
     @router.get("/incidents/{incident_id}", response_model=m.IncidentDetail, tags=["incidents"])

@@ -161,12 +161,16 @@ def build(sample: SampleReport, number: int) -> tuple[Report, Extraction]:
         )
         if strike.killed:
             tb.add(", ")
-            killed = tb.add(f"killing {strike.killed} people")
+            killed = tb.add(
+                f"killing {strike.killed} {'person' if strike.killed == 1 else 'people'}"
+            )
             inc.killed = _fig(strike.killed, killed)
             total_killed += strike.killed
         if strike.injured:
             tb.add(" and " if strike.killed else ", ")
-            injured = tb.add(f"wounding {strike.injured} others")
+            injured = tb.add(
+                f"wounding {strike.injured} {'other' if strike.injured == 1 else 'others'}"
+            )
             inc.injured = _fig(strike.injured, injured)
         tb.add(", the regional governor said.")
         if strike.child_age is not None and strike.killed:

@@ -103,36 +103,36 @@ def incident_detail(row: dict[str, Any], coarsener: Coarsener) -> m.IncidentDeta
     )
 
 
-def feature(row: dict[str, Any], coarsener: Coarsener) -> m.Feature | None:
-    """A GeoJSON point for an incident with coordinates; None without."""
-    place, coarsened = _place(row, coarsener)
-    if place.lat is None or place.lon is None:
+def feature(row: dict[str, Any], coarsener: Coarsener) -> dict[str, Any] | None:
+    """A GeoJSON point (schema `m.Feature`) for an incident with coordinates; None without.
+
+    Plain dicts, not models: the map asks for every incident at once, and building tens of
+    thousands of models would dominate the response time.
+    """
+    lat, lon, coarsened = coarsener.apply(
+        row.get("lat"), row.get("lon"), reference_time(row.get("date"), row.get("report_published"))
+    )
+    if lat is None or lon is None:
         return None
-    props = m.FeatureProperties(
-        id=row["id"],
-        report_id=row["report_id"],
-        date=row.get("date"),
-        place_name=place.name
-        if place.name
-        else (f"near {row['near']}" if row.get("near") else None),
-        admin1=place.admin1,
-        country=place.country,
-        precision=place.precision,
-        killed=row.get("killed"),
-        injured=row.get("injured"),
-        children_killed=row.get("children_killed"),
-        children_injured=row.get("children_injured"),
-        casualties=row.get("casualties"),
-        weapon=row.get("weapon"),
-        targets=list(row.get("targets") or []),
-        coarsened=coarsened,
-    )
-    return m.Feature(
-        type="Feature",
-        id=row["id"],
-        geometry=m.PointGeometry(type="Point", coordinates=[place.lon, place.lat]),
-        properties=props,
-    )
+    name = row.get("place") or (f"near {row['near']}" if row.get("near") else None)
+    return {
+        "type": "Feature",
+        "id": row["id"],
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {
+            "id": row["id"],
+            "report_id": row["report_id"],
+            "date": row.get("date"),
+            "place_name": name,
+            "admin1": row.get("admin1"),
+            "country": row.get("country"),
+            "precision": row.get("precision"),
+            **{h: row.get(h) for h in HARM_FIELDS},
+            "weapon": row.get("weapon"),
+            "targets": list(row.get("targets") or []),
+            "coarsened": coarsened,
+        },
+    }
 
 
 def wave(row: dict[str, Any]) -> m.WaveOut:

@@ -27,6 +27,8 @@ Progress = Callable[[str], None]
 MIN_KEY_LENGTH = 3
 # Settlements whose alternate spellings also spell their oblast ("Kharkov region").
 MIN_CENTRE_POPULATION = 50_000
+# Local type words of admin1 names with no English form ("Kurskaya oblast'").
+_LOCAL_TYPES = {"oblast'": "Oblast", "oblast’": "Oblast", "kray": "Krai", "krai": "Krai"}
 
 
 def compile_index(
@@ -48,6 +50,8 @@ def compile_index(
         _merge_dump(sources.read_geonames_dump(dump, coverage), settlements, units)
 
     say("places")
+    place_aliases = _place_aliases(settlements, aliases)
+    centre_names = _centre_spellings(settlements, units)
     capitals = _mark_capitals(settlements, sources.country_capitals())
     builder = _TableBuilder()
     for unit in countries.values():
@@ -61,8 +65,8 @@ def compile_index(
 
     say("names")
     keys = _KeyCollector(builder, stoplist)
-    _settlement_keys(keys, builder, settlements, aliases)
-    _unit_keys(keys, builder, countries, units, aliases, settlements, coverage.full_countries)
+    _settlement_keys(keys, builder, settlements, place_aliases)
+    _unit_keys(keys, builder, countries, units, aliases, centre_names, coverage.full_countries)
     _territory_keys(keys, builder, aliases)
     _capital_keys(keys, builder, capitals, aliases)
 
@@ -219,6 +223,7 @@ class _KeyCollector:
         }
         self.rows = self.maps["bare"]
         self.capital_country: dict[str, str] = {}
+        self.preferred: dict[str, int] = {}
 
     def add(self, name: str, row: int, *, checked: bool = True, as_: str = "bare") -> None:
         for key in name_keys(name):
@@ -267,6 +272,7 @@ class _KeyCollector:
             kind=kinds,
             capital_country={i: self.capital_country[k] for i, k in enumerate(keys)
                              if k in self.capital_country},
+            preferred={i: self.preferred[k] for i, k in enumerate(keys) if k in self.preferred},
             ids={k: i for i, k in enumerate(keys)},
             multi_word=multi_word_firsts(keys),
             **lists,
@@ -274,13 +280,24 @@ class _KeyCollector:
 
 
 def _settlement_keys(keys: _KeyCollector, builder: _TableBuilder,
-                     settlements: list[Settlement], aliases: dict[str, Any]) -> None:
+                     settlements: list[Settlement], place_aliases: dict[str, int]) -> None:
     for place in settlements:
         row = builder.row_of_gid[place.geonameid]
         for name in place.names:
             keys.add(name, row)
+    for alias, gid in place_aliases.items():
+        # an alias is the writer's explicit word: it passes the stoplist
+        row = builder.row_of_gid[gid]
+        keys.add(alias, row, checked=False)
+        for key in name_keys(alias):
+            keys.preferred[key] = row
+
+
+def _place_aliases(settlements: list[Settlement], aliases: dict[str, Any]) -> dict[str, int]:
+    """aliases.toml [places] → geonameid; each alias also becomes a name of its place."""
+    out: dict[str, int] = {}
     by_name: dict[tuple[str, str], Settlement] = {}
-    for place in settlements:  # (names gained from aliases below count for oblast forms)
+    for place in settlements:
         for name in (place.name, *place.names):
             current = by_name.get((place.country, name))
             if current is None or place.population > current.population:
@@ -292,19 +309,19 @@ def _settlement_keys(keys: _KeyCollector, builder: _TableBuilder,
             raise sources.GazetteerDataError(
                 f"strikelog/geo/data/aliases.toml: [places] {alias!r} → {target!r}: no such place"
             )
-        # an alias is the writer's explicit word: it passes the stoplist
-        keys.add(alias, builder.row_of_gid[place.geonameid], checked=False)
+        out[alias] = place.geonameid
         place.names.add(alias)
+    return out
 
 
 def _unit_keys(keys: _KeyCollector, builder: _TableBuilder, countries: dict[str, Unit],
                units: dict[str, Unit], aliases: dict[str, Any],
-               settlements: list[Settlement], full_countries: frozenset[str]) -> None:
+               centre_names: dict[tuple[str, str], set[str]],
+               full_countries: frozenset[str]) -> None:
     for unit in countries.values():
         row = builder.row_of_code[unit.code]
         for name in unit.bare_names:
             keys.add(name, row, checked=name not in aliases["countries"].get(unit.code, []))
-    centre_names = _centre_spellings(settlements)
     for unit in units.values():
         row = builder.row_of_code[unit.code]
         if unit.country in full_countries:
@@ -313,6 +330,7 @@ def _unit_keys(keys: _KeyCollector, builder: _TableBuilder, countries: dict[str,
             if unit.level == "admin1":
                 for stem in unit.stems:
                     stems |= centre_names.get((unit.country, name_key(stem)), set())
+                stems |= centre_names.get((unit.code, ""), set())
             as_ = "admin1_stem" if unit.level == "admin1" else "admin2_stem"
             for stem in stems:
                 keys.add(stem, row, as_=as_)
@@ -321,9 +339,12 @@ def _unit_keys(keys: _KeyCollector, builder: _TableBuilder, countries: dict[str,
                 keys.add(name, row)
 
 
-def _centre_spellings(settlements: list[Settlement]) -> dict[tuple[str, str], set[str]]:
+def _centre_spellings(settlements: list[Settlement], units: dict[str, Unit]
+                      ) -> dict[tuple[str, str], set[str]]:
     """(country, key) → ASCII spellings of the large place of that name, so "Kharkov
-    region" and "Dnepropetrovsk region" reach their oblasts."""
+    region" and "Dnepropetrovsk region" reach their oblasts. Also (admin1 code, "") →
+    spellings of a large place whose name begins the unit's own name, so that
+    "Belgorodskaya oblast'" gets "Belgorod region" and "Kurskaya" gets "Kursk region"."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for place in settlements:
         if place.population < MIN_CENTRE_POPULATION:
@@ -331,6 +352,18 @@ def _centre_spellings(settlements: list[Settlement]) -> dict[tuple[str, str], se
         spellings = {n for n in place.names if n.isascii() and len(n) >= 4}
         for name in spellings:
             out[(place.country, name_key(name))] |= spellings
+        unit = units.get(place.admin1 or "")
+        if unit is None or unit.level != "admin1":
+            continue
+        unit_words = {name_key(n).split(" ")[0] for n in unit.stems if n.isascii()}
+        for name in spellings:
+            key = name_key(name)
+            if " " not in key and any(w.startswith(key) for w in unit_words):
+                out[(unit.code, "")] |= spellings
+                last = unit.name.lower().split()[-1]
+                if last in _LOCAL_TYPES:  # "Kurskaya oblast'" → "Kursk Oblast"
+                    unit.name = f"{place.name} {_LOCAL_TYPES[last]}"
+                break
     return out
 
 

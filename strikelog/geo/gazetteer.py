@@ -55,6 +55,7 @@ class PlaceMention:
     kind: str  # settlement, district, admin2, admin1, country, capital
     candidates: list[Candidate]  # best prior first; empty for "the capital"
     capital_country: str | None = None  # "the Ukrainian capital" → "UA"
+    preferred: int | None = None  # geonameid the written form is an alias of ("Kiev")
 
 
 class Gazetteer:
@@ -84,6 +85,8 @@ class Gazetteer:
                 kind=m.kind,
                 candidates=[self.candidate(r) for r in m.rows] if m.kind != "capital" else [],
                 capital_country=m.capital_country or None,
+                preferred=(self.index.places.geonameid[m.preferred] or None)
+                if m.preferred >= 0 else None,
             ))
         return out
 

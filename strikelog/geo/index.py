@@ -76,6 +76,7 @@ class KeyTable:
     admin1_stem: RowLists
     admin2_stem: RowLists
     capital_country: dict[int, str]  # key number → ISO2 ("the Ukrainian capital" → "UA")
+    preferred: dict[int, int]  # key number → row an alias in aliases.toml names
     ids: dict[str, int]  # key → number
     multi_word: dict[str, int]  # first word of multi-word keys → most words such a key has
 
@@ -128,6 +129,7 @@ def save_index(index: CompiledIndex, directory: Path) -> None:
         "keys": "\n".join(sorted(k.ids, key=k.ids.__getitem__)),
         "multi_word": k.multi_word,
         "capital_country": k.capital_country,
+        "preferred": k.preferred,
         "admin_codes": index.admin_rows,
         "capital_rows": index.capital_rows,
     }
@@ -170,6 +172,7 @@ def load_index(directory: Path) -> CompiledIndex:
         length=_array("H", payload["key_arrays"]["length"]),
         kind=_array("B", payload["key_arrays"]["kind"]),
         capital_country=payload["capital_country"],
+        preferred=payload["preferred"],
         ids=dict(zip(key_list, range(len(key_list)), strict=True)),
         multi_word=payload["multi_word"],
         **lists,

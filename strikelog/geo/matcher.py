@@ -35,6 +35,7 @@ class RawMatch:
     kind: str
     rows: list[int]
     capital_country: str = ""
+    preferred: int = -1  # the row an alias names
     stems: tuple[str, list[int]] | None = None  # (kind, rows) if it can head a list of units
 
 
@@ -194,7 +195,8 @@ class Matcher:
             rows = list(keys.bare.of(key_id))
             return RawMatch(at, end, key, "capital", rows,
                             capital_country=keys.capital_country.get(key_id, "")), 0
-        return RawMatch(at, end, key, KINDS[kind_id], list(keys.bare.of(key_id)), stems=stems), 0
+        return RawMatch(at, end, key, KINDS[kind_id], list(keys.bare.of(key_id)), stems=stems,
+                        preferred=keys.preferred.get(key_id, -1)), 0
 
     def _unit_kind(self, row: int) -> str:
         return KINDS[self.index.places.level[row]]

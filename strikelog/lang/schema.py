@@ -97,6 +97,7 @@ SCHEMAS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "multiples": "table<int>",
             "articles": "list<str>",
             "joiner": "str",
+            "of_word": "str",
             "fixed_phrases": "table<int>",
             "qualifiers": "table<str>",
             "capped_qualifiers": "list<str>",
@@ -132,6 +133,7 @@ SCHEMAS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "decade_modifiers": "list<str>",
             "decade_words": "table<int>",
             "apposition_nouns": "list<str>",
+            "apposition_not_after": "list<str>?",
         },
     }
 )

@@ -6,6 +6,7 @@ Each recogniser reads its lexicon through a `PhraseMatcher`; this module only tu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -43,6 +44,8 @@ class _Recognisers:
     pairs: dict[str, int]
     site_not_after: frozenset[str]
     site_not_before: frozenset[str]
+    site_not_target_before: re.Pattern[str]
+    site_not_target_after: re.Pattern[str]
 
 
 @cache
@@ -90,6 +93,7 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "vague:") for p in scope["vague_place"]["phrases"]]
     cue_entries += [(p, "nearby:") for p in scope["nearby"]["phrases"]]
     cue_entries += [(p, "anaphora:") for p in scope["anaphora"]["phrases"]]
+    cue_entries += [(p, "claim:") for p in scope["claim"]["phrases"]]
 
     return _Recognisers(
         casualty=PhraseMatcher(cas_entries),
@@ -103,6 +107,15 @@ def recognisers() -> _Recognisers:
         pairs={k.lower(): int(v) for k, v in vic["pairs"].items()},
         site_not_after=frozenset(sites["not_site_after"]["words"]),
         site_not_before=frozenset(sites["not_site_before"]["words"]),
+        site_not_target_before=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in scope["site_not_target"]["before"])
+            + r")\s+(?:(?:the|a|an|its|their|his|her|our|local|nearby|regional|city|town's|"
+            r"city's|children's|central|district)\s+){0,3}$",
+            re.IGNORECASE),
+        site_not_target_after=re.compile(
+            r"^(?:\s+[\w'-]+){0,3}?\s+(?:" + "|".join(
+                re.escape(w) for w in scope["site_not_target"]["after"]) + r")\b",
+            re.IGNORECASE),
     )
 
 
@@ -147,6 +160,9 @@ def spot(text: str) -> list[Mention]:
     for m in _hits_to_mentions(rec.site, text):
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if any(s <= m.start < e for s, e in casualty_spans):
+            continue
+        if rec.site_not_target_before.search(text[max(0, m.start - 50) : m.start]) or \
+                rec.site_not_target_after.match(text[m.end : m.end + 40]):
             continue
         if _word_after(text, m.end) in rec.site_not_after:
             continue

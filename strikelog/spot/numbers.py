@@ -1,10 +1,12 @@
 """Spot quantities in report text: "at least 7", "405", "twenty-seven", "dozens", "10-15", ages.
 
-One compiled regex finds the candidates in a single pass over the text; cheap checks on the
-characters and words around each candidate then drop what is not a count (years, dates, clock
-times, money, percentages, measures, durations, weapon models such as "Su-34") and mark ages
+One pass of a compiled "trigger" regex finds where a quantity may start (a digit or a word
+that can open one); the full grammar regex then runs only there, and cheap checks on the
+characters and words around each match drop what is not a count (years, dates, clock times,
+money, percentages, measures, durations, weapon models such as "Su-34") and mark ages
 ("36-year-old", "aged 12", "in their 60s"). Every word comes from ``lang/en/numbers.toml``;
-this module holds only the grammar.
+this module holds only the grammar. Nothing here decides what is counted (people, drones):
+that is the framing stage's job, as is negation ("no one was hurt" gives no quantity).
 
     >>> [q.text for q in find_quantities("At least seven people, including a 12-year-old, died.")]
     ['At least seven', '12-year-old']
@@ -110,10 +112,10 @@ class _Grammar:
 
     trigger: re.Pattern[str]
     master: re.Pattern[str]
+    after: re.Pattern[str]  # what follows a number: groups age, hyphen, range, stop
     range_tail: re.Pattern[str]
     age_tail: re.Pattern[str]
-    skip_tail: re.Pattern[str]
-    month_tail: re.Pattern[str]  # on the original text: months keep their capital
+    stop: re.Pattern[str]  # "15%", "10 pm", "30 km", "24 hours", "12 May"
     age_list: re.Pattern[str]
     of_tail: re.Pattern[str]
     next_word: re.Pattern[str]
@@ -140,6 +142,7 @@ class _Grammar:
     skip_marks: frozenset[str]
     id_words: frozenset[str]
     apposition_nouns: frozenset[str]
+    apposition_not_after: frozenset[str]
     age_list_breakers: frozenset[str]
     range_change_before: frozenset[str]
     age_prefixes: frozenset[str]
@@ -153,12 +156,12 @@ class _Grammar:
 # lets the regex engine jump from one to the next without trying each position; the
 # non-ASCII ones are folded to a space in the copy of the text that is scanned. A number
 # glued to other characters ("Su-34", "$5", "#3") is never a count, so those are left out.
-BEFORE_START = " \n\t\r([\"'"
-FOLD_TO_SPACE = "\u00a0\u2009\u202f\u2007“‘«—"
+_BEFORE_START = " \n\t\r([\"'"
+_FOLD_TO_SPACE = "\u00a0\u2009\u202f\u2007“‘«—"
 
 
 # Lexicon keys whose phrases can open a match (beside number words and digits).
-START_KEYS = (
+_START_KEYS = (
     "qualifiers",
     "vague",
     "vague_multipliers",
@@ -180,7 +183,7 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     end = r"(?!\w)"
     unit, teen, ten = (_alt(lex[key]) for key in ("units", "teens", "tens"))
     scale, multiple, article = _alt(lex["scales"]), _alt(lex["multiples"]), _alt(lex["articles"])
-    joiner = _phrase(lex["joiner"])
+    joiner, of = _phrase(lex["joiner"]), _phrase(lex["of_word"])
     small = rf"(?:{ten}(?:-{unit}{end}|\s+{unit}{end}|{end})|{teen}{end}|{unit}{end})"
     # after the first word: "two dozen", "four hundred and five", "one million two hundred"
     scaled = (
@@ -192,7 +195,7 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     # "1,200"; "1 200" (space groups only when nothing word-like follows); "1.5 million"
     digits = (
         r"(?:\d{1,3}(?:,\d{3})+(?!\d)"
-        r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\w|[-–—/:.,]\w)"
+        r"|\d{1,3}(?:[ \u00a0\u2007\u2009\u202f]\d{3})+(?!\w|[-–—/:.,]\w)"
         r"|\d+)"
     )
     dignum = rf"(?:{digits}(?:\.\d+)?(?:\s+(?:{scale}|{multiple}){end})?)"
@@ -221,22 +224,20 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     starts = [
         *(w for key in ("units", "teens", "tens") for w in lex[key]),
         *(f"{a} {w}" for a in lex["articles"] for key in ("scales", "multiples") for w in lex[key]),
-        *(w for key in START_KEYS for w in lex[key]),
+        *(w for key in _START_KEYS for w in lex[key]),
     ]
     cased = [v for w in starts for v in (_norm(w), _norm(w).capitalize(), _norm(w).upper())]
-    trigger = re.compile(rf"[{re.escape(BEFORE_START)}](?:\d|{_alt(cased, fold=False)})")
+    trigger = re.compile(rf"[{re.escape(_BEFORE_START)}](?:\d|{_alt(cased, fold=False)})")
 
-    range_tail = re.compile(
-        rf"(?:(?P<dash>\s*{_alt(lex['range_dashes'])}\s*)(?P<r2d>{dignum})"
-        rf"|\s+{_alt(lex['range_joiners'])}\s+(?P<r2>{num}))",
-        re.IGNORECASE,
+    range_tail = (
+        rf"(?P<dash>\s*{_alt(lex['range_dashes'])}\s*)(?P<r2d>{dignum})"
+        rf"|\s+{_alt(lex['range_joiners'])}\s+(?P<r2>{num})"
     )
     age_unit = _alt(lex["age_units"])
     old, of_age = _phrase(lex["age_old_word"]), _phrase(lex["age_of_phrase"])
-    age_tail = re.compile(
+    age_tail = (
         rf"(?:\s*-\s*|\s+)(?P<unit>{age_unit})s?(?:\s*-\s*|\s+){old}s?{end}"
-        rf"|\s+(?P<unit2>{age_unit})s?\s+{of_age}{end}",
-        re.IGNORECASE,
+        rf"|\s+(?P<unit2>{age_unit})s?\s+{of_age}{end}"
     )
     tail_words = [
         *lex["percent_words"],
@@ -247,13 +248,19 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     ]
     word_like = [w for w in tail_words if w[:1].isalnum()]
     symbol_like = [w for w in tail_words if not w[:1].isalnum()]
-    skip_tail = re.compile(
+    # months keep their capital ("may" is a verb)
+    month = "|".join(sorted(map(re.escape, lex["months"]), key=len, reverse=True))
+    stop = (
         rf"[ \u00a0\u2009\u202f]?(?:%|‰|°|['’]s{end}|{_alt(symbol_like)})"
-        rf"|\s+{_alt(word_like)}{end}",
+        rf"|\s+{_alt(word_like)}{end}"
+        rf"|\s+(?:{of}\s+)?(?-i:{month}){end}"
+    )
+    # What follows a number, tried in this order: an age suffix, a hyphenated word
+    # ("24-hour", "one-off"), a second number making a range, a word that is no count.
+    after = re.compile(
+        rf"(?P<age>{age_tail})|(?P<hyphen>[-–][^\W\d_])|(?P<range>{range_tail})|(?P<stop>{stop})",
         re.IGNORECASE,
     )
-    month = "(?:" + "|".join(sorted(map(re.escape, lex["months"]), key=len, reverse=True)) + ")"
-    month_tail = re.compile(rf"\s+(?:[Oo]f\s+)?{month}{end}")
     age_list = re.compile(
         rf"(?:\s*,\s*(?:{joiner}\s+)?|\s+{joiner}\s+)(?P<n>{digits}|{wordnum})(?![\w-])",
         re.IGNORECASE,
@@ -261,12 +268,12 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     return _Grammar(
         trigger=trigger,
         master=master,
-        range_tail=range_tail,
-        age_tail=age_tail,
-        skip_tail=skip_tail,
-        month_tail=month_tail,
+        after=after,
+        range_tail=re.compile(range_tail, re.IGNORECASE),
+        age_tail=re.compile(age_tail, re.IGNORECASE),
+        stop=re.compile(stop, re.IGNORECASE),
         age_list=age_list,
-        of_tail=re.compile(r"\s+of" + end, re.IGNORECASE),
+        of_tail=re.compile(rf"\s+{of}{end}", re.IGNORECASE),
         next_word=re.compile(r"\s+([^\W\d_]+)"),
         word_values=word_values,
         scales=scales,
@@ -291,6 +298,7 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
         skip_marks=frozenset(lex["skip_after_marks"]),
         id_words=_lower_set(lex["id_words_before"]),
         apposition_nouns=_lower_set(lex["apposition_nouns"]),
+        apposition_not_after=_lower_set(lex.get("apposition_not_after", [])),
         age_list_breakers=_lower_set(lex["age_list_breakers"]),
         range_change_before=_lower_set(lex["range_change_before"]),
         age_prefixes=_lower_set(lex["age_prefixes"]),
@@ -323,6 +331,8 @@ def parse_number(words: str) -> int | None:
 
 
 def _digits_value(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
     number, scale = text, 1
     head, _, rest = text.partition(" ")
     if rest and not rest.replace(" ", "").isdigit():
@@ -395,6 +405,8 @@ def _word_before(text: str, pos: int, spaced: bool = True) -> tuple[str, int]:
     With `spaced`, only whitespace may stand between it and `pos` (else the word is "").
     """
     i = pos
+    if i and text[i - 1] == " ":
+        i -= 1  # the usual single space
     while i > 0 and text[i - 1].isspace():
         i -= 1
     if spaced and i == pos and pos > 0:
@@ -416,24 +428,28 @@ def _prev_word(text: str, pos: int) -> str:
     return _word_before(text, pos)[0].lower()
 
 
-def _blocked_before(text: str, start: int, is_digit: bool) -> bool:
-    """Something before the number makes it part of a model, code, money or clock time."""
+def _blocked_before(text: str, start: int, is_digit: bool, prev: str) -> bool:
+    """Something before the number makes it part of a model, code, money or clock time.
+
+    `prev` is the lowercased word before the number ("" if punctuation stands between).
+    """
     if start == 0:
         return False
     c1 = text[start - 1]
-    c2 = text[start - 2] if start >= 2 else ""
-    if c1 in "-–/" and c2.isalnum():
-        return True  # "Su-34", "Kh-101", "Shahed-136", "12/05", the rest of "8-3"
-    if is_digit and c1 in ".,:" and c2.isdigit():
-        return True  # "4.30", "04:30"
-    if is_digit and c1 in "'’":
-        return True  # "'22"
-    if c1 in _G.skip_marks or c1 in _G.currency_symbols:
-        return True  # "#3", "+380", "$5"
-    if c1.isspace() and c2 in _G.currency_symbols:
-        return True  # "$ 5"
-    prev = _prev_word(text, start)
-    return bool(prev) and (prev in _G.currency_words or prev in _G.id_words)
+    if c1 == " " and not prev:
+        c2 = text[start - 2] if start >= 2 else ""
+        return c2 in _G.currency_symbols  # "$ 5"
+    if c1 != " ":
+        c2 = text[start - 2] if start >= 2 else ""
+        if c1 in "-–/" and c2.isalnum():
+            return True  # "Su-34", "Kh-101", "Shahed-136", "12/05", the rest of "8-3"
+        if is_digit and c1 in ".,:" and c2.isdigit():
+            return True  # "4.30", "04:30"
+        if is_digit and c1 in "'’":
+            return True  # "'22"
+        if c1 in _G.skip_marks or c1 in _G.currency_symbols:
+            return True  # "#3", "+380", "$5"
+    return prev in _G.currency_words or prev in _G.id_words
 
 
 def _blocked_after(text: str, end: int, is_digit: bool) -> bool:
@@ -449,17 +465,17 @@ def _blocked_after(text: str, end: int, is_digit: bool) -> bool:
 
 def _not_a_count_after(text: str, end: int) -> bool:
     """ "15%", "10 pm", "30 km", "24 hours", "$5 million dollars", "12 May"."""
-    return bool(_G.skip_tail.match(text, end) or _G.month_tail.match(text, end))
+    return _G.stop.match(text, end) is not None
 
 
-def _is_date_day(text: str, start: int, value: int) -> bool:
-    """ "May 12", "October 22" (but "in March 12 people died" is a count)."""
-    if value > 31:
+def _is_date_day(text: str, value: int, prev: str, prev_start: int) -> bool:
+    """ "May 12", "October 22" (but "in March 12 people died" is a count).
+
+    `prev` is the word before the number as written, starting at `prev_start`.
+    """
+    if value > 31 or prev.rstrip(".") not in _G.months:
         return False
-    month, month_start = _word_before(text, start)
-    if month.rstrip(".") not in _G.months:
-        return False
-    return _prev_word(text, month_start) not in _G.month_not_date_after
+    return _prev_word(text, prev_start) not in _G.month_not_date_after
 
 
 def _is_year(num_text: str, value: int) -> bool:
@@ -468,7 +484,7 @@ def _is_year(num_text: str, value: int) -> bool:
 
 def _apposition_age(text: str, start: int, end: int, value: int) -> bool:
     """ "a man, 45, was killed", "Olena (45)": a bare number set off right after a person."""
-    if value > _G.age_max or start < 2:
+    if value > _G.age_max or start < 2 or (text[start - 1] not in ",( \u00a0"):
         return False
     i = start - 1
     while i >= 0 and text[i] in " \u00a0":
@@ -488,18 +504,19 @@ def _apposition_age(text: str, start: int, end: int, value: int) -> bool:
         return False
     if word.lower() in _G.apposition_nouns:
         return True
-    # a capitalised name: "Olena Petrenko, 45,", "Olena (45)"; but "In Kharkiv, 45, …" is too
-    # unsure when the word opens its sentence
     if not word[0].isupper() or word in _G.months:
         return False
-    return opener == "(" or not _sentence_start(text, word_start)
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    i = pos
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
-    return i == 0 or text[i - 1] in ".!?\n|:•"
+    if opener == "(":
+        return True  # "Olena (45) died"
+    # "Olena Petrenko, 45, was killed": a full name. A single capitalised word is too often a
+    # place in a tally ("Kharkiv, 45, Sumy, 12"), and "In Kharkiv, 45, …" is no name either.
+    first = _word_before(text, word_start)[0]
+    return (
+        closer == ","
+        and first[:1].isupper()
+        and first not in _G.months
+        and first.lower() not in _G.apposition_not_after
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -507,12 +524,12 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _quantity(text: str, start: int, end: int, num: tuple[int, int], **fields: Any) -> Quantity:
-    defaults: dict[str, Any] = {
-        "value": None, "qualifier": "exact", "low": None, "high": None, "vague": False,
-        "is_age": False, "age_years": None, "age_months": None,
-    }  # fmt: skip
-    defaults.update(fields)
-    return Quantity(start, end, text[start:end], num[0], num[1], **defaults)
+    return Quantity(
+        start, end, text[start:end], num[0], num[1],
+        fields.get("value"), fields.get("qualifier", "exact"), fields.get("low"),
+        fields.get("high"), fields.get("vague", False), fields.get("is_age", False),
+        fields.get("age_years"), fields.get("age_months"), fields.get("decade", False),
+    )  # fmt: skip
 
 
 def _age(
@@ -541,10 +558,10 @@ def _scaled_low(second: str, low: int, high: int) -> int:
     return low * scale if scale and low * scale <= high else low
 
 
-Found = tuple[list[Quantity], int]  # quantities, and the offset up to which text is used
+_Found = tuple[list[Quantity], int]  # quantities, and the offset up to which text is used
 
 
-def _resolve(text: str, m: re.Match[str]) -> Found:
+def _resolve(text: str, m: re.Match[str]) -> _Found:
     qual_phrase = _norm(m.group("qual")) if m.group("qual") else ""
     qualifier = _G.qualifiers.get(qual_phrase, "exact")
     start = m.start("qual") if qual_phrase else m.start()
@@ -569,7 +586,7 @@ def _decade(text: str, m: re.Match[str]) -> Quantity:
     )  # fmt: skip
 
 
-def _aged(text: str, m: re.Match[str]) -> Found:
+def _aged(text: str, m: re.Match[str]) -> _Found:
     """ "aged 12", "aged 5 and 7", "aged 18 to 25"."""
     ns, ne = m.span("aged_num")
     value = parse_number(m.group("aged_num"))
@@ -595,7 +612,7 @@ def _aged(text: str, m: re.Match[str]) -> Found:
     return out, pos
 
 
-def _between(text: str, m: re.Match[str]) -> Found:
+def _between(text: str, m: re.Match[str]) -> _Found:
     low, high = parse_number(m.group("b1")), parse_number(m.group("b2"))
     end = m.end()
     if low is None or high is None or _not_a_count_after(text, end):
@@ -617,7 +634,7 @@ def _between(text: str, m: re.Match[str]) -> Found:
     return [_range(text, start, end, num, low, high, is_age)], end
 
 
-def _vague(text: str, m: re.Match[str], start: int, qualifier: str) -> Found:
+def _vague(text: str, m: re.Match[str], start: int, qualifier: str) -> _Found:
     group = "vscaled" if m.group("vscaled") else "vague"
     ns, ne = m.span(group)
     phrase = _norm(m.group(group))
@@ -640,12 +657,16 @@ def _vague(text: str, m: re.Match[str], start: int, qualifier: str) -> Found:
     return [q], ne
 
 
-def _number(text: str, m: re.Match[str], start: int, qualifier: str, qual_phrase: str) -> Found:
+def _number(text: str, m: re.Match[str], start: int, qualifier: str, qual_phrase: str) -> _Found:
     ns, ne = m.span("num")
     num_text = m.group("num")
     is_digit = num_text[0].isdigit()
-    nothing: Found = ([], ne)
-    if _blocked_before(text, ns, is_digit) or _blocked_after(text, ne, is_digit):
+    nothing: _Found = ([], ne)
+    if _blocked_after(text, ne, is_digit):
+        return nothing
+    prev, prev_start = _word_before(text, ns)
+    prev_low = prev.lower()
+    if _blocked_before(text, ns, is_digit, prev_low):
         return nothing
     value = parse_number(num_text)
     if value is None:
@@ -653,42 +674,43 @@ def _number(text: str, m: re.Match[str], start: int, qualifier: str, qual_phrase
     if is_digit and len(num_text) > 1 and num_text[0] == "0":
         return nothing  # "04", "0300": clock times and codes, never counts
 
-    age = _G.age_tail.match(text, ne)
-    if age and value <= _G.age_max:
-        unit = _norm(age.group("unit") or age.group("unit2"))
-        return [_age(text, ns, age.end(), (ns, ne), value, unit)], age.end()
-    if text[ne : ne + 1] in _G.range_dashes and text[ne + 1 : ne + 2].isalpha():
-        return nothing  # "two-year-long", "24-hour", "one-off", "twenty-first"
-
-    rng = _G.range_tail.match(text, ne)
-    if rng:
-        found = _number_range(text, m, start, value, rng)
+    after = _G.after.match(text, ne)
+    kind = after.lastgroup if after else None
+    if kind == "age" and after and value <= _G.age_max:
+        unit = _norm(after.group("unit") or after.group("unit2"))
+        return [_age(text, ns, after.end(), (ns, ne), value, unit)], after.end()
+    if kind in ("age", "hyphen", "stop"):
+        # "24-hour", "two-year-long", "one-off"; "15%", "10 pm", "30 km", "12 May"
+        return nothing
+    if kind == "range" and after:
+        found = _number_range(text, m, start, value, after, prev_low)
         if found is not None:
             return found
 
-    if _not_a_count_after(text, ne):
-        return nothing
-    if is_digit and not qual_phrase and _is_year(num_text, value):
-        return nothing  # "in 2024" (but "more than 2000" is a count)
-    if is_digit and _is_date_day(text, ns, value):
-        return nothing
-    if _G.word_values.get(num_text.lower()) == 1:
+    if is_digit:
+        if not qual_phrase and _is_year(num_text, value):
+            return nothing  # "in 2024" (but "more than 2000" is a count)
+        if _is_date_day(text, value, prev, prev_start):
+            return nothing
+        if not qual_phrase and _apposition_age(text, ns, ne, value):
+            return [_age(text, ns, ne, (ns, ne), value, None)], ne
+    elif value == 1 and _G.word_values.get(num_text.lower()) == 1:
         if _next_word(text, ne) in _G.one_not_before:
             return nothing  # "one another", "one day"
-        if not qual_phrase and _prev_word(text, ns) in _G.one_not_after:
+        if not qual_phrase and prev_low in _G.one_not_after:
             return nothing  # "no one", "the one"
-    if is_digit and not qual_phrase and _apposition_age(text, ns, ne, value):
-        return [_age(text, ns, ne, (ns, ne), value, None)], ne
-    if qualifier == "exact" and _is_round(num_text):
+    if qualifier == "exact" and not num_text.isdigit() and _is_round(num_text):
         qualifier = "about"
     low, high = _bounds(value, qualifier, qual_phrase)
-    q = _quantity(text, start, ne, (ns, ne), value=value, qualifier=qualifier, low=low, high=high)
+    q = Quantity(
+        start, ne, text[start:ne], ns, ne, value, qualifier, low, high, False, False, None, None
+    )
     return [q], ne
 
 
 def _number_range(
-    text: str, m: re.Match[str], start: int, low: int, rng: re.Match[str]
-) -> Found | None:
+    text: str, m: re.Match[str], start: int, low: int, rng: re.Match[str], prev: str
+) -> _Found | None:
     """ "10 to 15", "10-15", "two or three"; None when what follows is not a range."""
     ns = m.start("num")
     dash = rng.group("dash") is not None
@@ -710,7 +732,7 @@ def _number_range(
     low = _scaled_low(second, low, high)
     if low >= high:
         return ([], end) if dash else None  # "8-3" is a score; "7 to 5" is no range
-    if not m.group("qual") and _prev_word(text, ns) in _G.range_change_before:
+    if not m.group("qual") and prev in _G.range_change_before:
         return None  # "rose from 10 to 15": two figures, each stands alone
     if age:
         return [_range(text, ns, age.end(), (ns, end), low, high, True)], age.end()
@@ -721,7 +743,7 @@ def _fold_for_scan(text: str) -> str:
     """The text with non-ASCII spaces and openers turned into spaces (same offsets)."""
     if text.isascii():
         return text
-    for c in FOLD_TO_SPACE:
+    for c in _FOLD_TO_SPACE:
         if c in text:  # str.replace is far faster than str.translate here
             text = text.replace(c, " ")
     return text

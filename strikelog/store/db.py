@@ -138,6 +138,7 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     # the last commits, and never corrupts the file.
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA cache_size = -32000")  # 32 MB: an ingest touches many index pages
     cur.close()
 
 

@@ -87,13 +87,14 @@ def save_report(
     extraction: Extraction,
     *,
     source_id: int | None = None,
+    sha256: str | None = None,
 ) -> SaveResult:
     """Store the report and every row of its extraction; a known text is a duplicate.
 
     A new text at a URL already stored becomes the next version: the earlier rows stay,
     marked not current, so queries see only the newest extraction.
     """
-    sha = report.sha256
+    sha = sha256 or report.sha256  # callers that hashed the text already pass it
     dup = find_duplicate(conn, sha)
     if dup is not None:
         return SaveResult(dup, "duplicate")

@@ -45,7 +45,7 @@ reports = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id"), index=True),
     sa.Column("external_id", sa.Text),  # the id the input gave (jsonl "id", message id…)
-    sa.Column("url", sa.Text, index=True),
+    sa.Column("url", sa.Text),  # looked up through uq_reports_url_version
     sa.Column("title", sa.Text),
     sa.Column("published", sa.String(40), index=True),
     sa.Column("language", sa.String(16), nullable=False, server_default="en"),
@@ -55,7 +55,7 @@ reports = sa.Table(
     # and only the newest is current. Old rows and their extractions are kept.
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Column("supersedes", sa.Integer, sa.ForeignKey("reports.id")),
-    sa.Column("is_current", sa.Boolean, nullable=False, server_default=sa.true(), index=True),
+    sa.Column("is_current", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("origin", sa.Text),  # where it was read from: "feed.xml:3"
     sa.Column("ingested_at", sa.String(40), nullable=False),
     sa.Column("is_attack", sa.Boolean, nullable=False, server_default=sa.true()),

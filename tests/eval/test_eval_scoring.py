@@ -338,3 +338,61 @@ def test_gold_zero_is_a_fact():
     silent = flatten({"id": "z", "waves": [], "totals": {}, "incidents": []}, "p", strict=False)
     t = score_report(gold, silent, PlaceNames.load()).tallies["totals"]
     assert (t.tp, t.fp, t.fn) == (0, 0, 1)
+
+
+def test_stated_qualifiers_are_compared_as_written():
+    gold = flatten(
+        {
+            "id": "q",
+            "waves": [
+                {
+                    "attacker": "Russia",
+                    "target_country": "UA",
+                    "launched": {"rocket": 40},
+                    "launched_qualifier": {"rocket": "about"},
+                }
+            ],
+            "totals": {"injured": 30, "injured_qualifier": "about"},
+            "incidents": [],
+        },
+        "g",
+        strict=True,
+    )
+    pred = flatten(
+        {
+            "id": "q",
+            "waves": [
+                {
+                    "attacker": "Russia",
+                    "target_country": "UA",
+                    "launched": {"rocket": fig(40, "about")},
+                }
+            ],
+            "totals": {"injured": fig(30, "up_to")},
+            "incidents": [],
+        },
+        "p",
+        strict=False,
+    )
+    report = score_report(gold, pred, PlaceNames.load())
+    q = report.tallies["qualifiers"]
+    assert (q.tp, q.fp, q.fn) == (1, 1, 1)  # the rocket's "about" right, injured's wrong
+    (error,) = [e for e in report.errors if e.family == "qualifiers"]
+    assert (error.where, error.gold, error.predicted) == (
+        "totals injured qualifier",
+        "about",
+        "up_to",
+    )
+
+
+def test_unknown_gold_qualifier_is_an_error():
+    from strikelog.evaluate import EvalInputError
+
+    bad = {
+        "id": "q",
+        "waves": [],
+        "totals": {"injured": 3, "injured_qualifier": "roughly"},
+        "incidents": [],
+    }
+    with pytest.raises(EvalInputError, match=r"g\.json: totals\.injured_qualifier: unknown"):
+        flatten(bad, "g.json", strict=True)

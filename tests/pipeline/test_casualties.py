@@ -8,47 +8,76 @@ from tests.pipeline.conftest import value
 
 CASES = [
     # verb before the count, verb after the count
-    ("A Russian missile strike on Odesa killed three people and injured 12 others on Tuesday.",
-     {"killed": 3, "injured": 12}),
-    ("Russian drones attacked Odesa overnight, killing two and injuring five, including a child.",
-     {"killed": 2, "injured": 5, "children_injured": 1}),
-    ("Two people were killed and five wounded in a drone attack on Odesa.",
-     {"killed": 2, "injured": 5}),
-    ("Russian forces shelled Kherson, leaving 4 dead and 9 wounded.",
-     {"killed": 4, "injured": 9}),
+    (
+        "A Russian missile strike on Odesa killed three people and injured 12 others on Tuesday.",
+        {"killed": 3, "injured": 12},
+    ),
+    (
+        "Russian drones attacked Odesa overnight, killing two and injuring five, including a child.",
+        {"killed": 2, "injured": 5, "children_injured": 1},
+    ),
+    (
+        "Two people were killed and five wounded in a drone attack on Odesa.",
+        {"killed": 2, "injured": 5},
+    ),
+    ("Russian forces shelled Kherson, leaving 4 dead and 9 wounded.", {"killed": 4, "injured": 9}),
     # updates: the latest toll wins
-    ("A missile hit Dnipro on Monday, killing five people. By evening the death toll from the "
-     "strike on Dnipro had risen to 11, the mayor said.", {"killed": 11}),
+    (
+        "A missile hit Dnipro on Monday, killing five people. By evening the death toll from the "
+        "strike on Dnipro had risen to 11, the mayor said.",
+        {"killed": 11},
+    ),
     # zeros
-    ("A drone hit a warehouse in Odesa overnight. No casualties were reported.",
-     {"killed": 0, "injured": 0}),
+    (
+        "A drone hit a warehouse in Odesa overnight. No casualties were reported.",
+        {"killed": 0, "injured": 0},
+    ),
     # combined figures
-    ("A Russian strike on Zaporizhzhia left 19 casualties, according to local authorities.",
-     {"casualties": 19}),
-    ("At least 23 people were killed and injured in an attack on Kharkiv.",
-     {"casualties": (23, "at_least")}),
+    (
+        "A Russian strike on Zaporizhzhia left 19 casualties, according to local authorities.",
+        {"casualties": 19},
+    ),
+    (
+        "At least 23 people were killed and injured in an attack on Kharkiv.",
+        {"casualties": (23, "at_least")},
+    ),
     # qualifiers and vague amounts
-    ("More than 40 people were wounded when missiles struck Kryvyi Rih.",
-     {"injured": (40, "more_than")}),
-    ("Dozens of people were injured in the shelling of Kherson.",
-     {"injured": (None, "at_least")}),
+    (
+        "More than 40 people were wounded when missiles struck Kryvyi Rih.",
+        {"injured": (40, "more_than")},
+    ),
+    ("Dozens of people were injured in the shelling of Kherson.", {"injured": (None, "at_least")}),
     # children
-    ("Seven people, including two children, were killed when a missile hit an apartment block "
-     "in Odesa.", {"killed": 7, "children_killed": 2}),
-    ("Three children were among those killed in Sumy.",
-     {"children_killed": 3, "killed": (3, "at_least")}),
+    (
+        "Seven people, including two children, were killed when a missile hit an apartment block "
+        "in Odesa.",
+        {"killed": 7, "children_killed": 2},
+    ),
+    (
+        "Three children were among those killed in Sumy.",
+        {"children_killed": 3, "killed": (3, "at_least")},
+    ),
     # named victims
-    ("A mother and her two children died in the attack on Odesa.",
-     {"killed": 3, "children_killed": 2}),
-    ("In Kyiv, a couple in their 60s died when a drone crashed into their house.",
-     {"killed": 2}),
+    (
+        "A mother and her two children died in the attack on Odesa.",
+        {"killed": 3, "children_killed": 2},
+    ),
+    ("In Kyiv, a couple in their 60s died when a drone crashed into their house.", {"killed": 2}),
     ("Four people died and another was injured in Kherson.", {"killed": 4, "injured": 1}),
-    ("Russia fired a ballistic missile at Odesa, injuring a 15-year-old boy and a 43-year-old "
-     "man.", {"injured": 2, "children_injured": 1}),
-    ("Ukraine's emergency service said 17 people had sought medical help after a strike on "
-     "Poltava.", {"injured": 17}),
-    ("A six-month-old baby and her 36-year-old mother were killed in Odesa.",
-     {"killed": 2, "children_killed": 1}),
+    (
+        "Russia fired a ballistic missile at Odesa, injuring a 15-year-old boy and a 43-year-old "
+        "man.",
+        {"injured": 2, "children_injured": 1},
+    ),
+    (
+        "Ukraine's emergency service said 17 people had sought medical help after a strike on "
+        "Poltava.",
+        {"injured": 17},
+    ),
+    (
+        "A six-month-old baby and her 36-year-old mother were killed in Odesa.",
+        {"killed": 2, "children_killed": 1},
+    ),
 ]
 
 
@@ -73,19 +102,26 @@ def test_ages_are_never_counts(run, text):
 
 
 def test_victims_have_ages_and_sex(run):
-    out = run("Among the dead were a 36-year-old mother, her six-month-old baby and a "
-              "12-year-old girl, officials in Odesa said after the missile strike.")
+    out = run(
+        "Among the dead were a 36-year-old mother, her six-month-old baby and a "
+        "12-year-old girl, officials in Odesa said after the missile strike."
+    )
     assert value(out["totals"]["killed"]) == 3
     assert value(out["totals"]["children_killed"]) == 2
     victims = [v for inc in out["incidents"] for v in inc["victims"]]
     assert [(v["age"], v["sex"], v["child"]) for v in victims] == [
-        (36, "female", False), (0, None, True), (12, "female", True)]
+        (36, "female", False),
+        (0, None, True),
+        (12, "female", True),
+    ]
     assert victims[1]["age_months"] == 6
 
 
 def test_not_an_attack(run):
-    out = run("The foreign ministers met in Geneva on Tuesday to discuss a ceasefire. Both "
-              "sides said the talks were constructive and agreed to meet again next month.")
+    out = run(
+        "The foreign ministers met in Geneva on Tuesday to discuss a ceasefire. Both "
+        "sides said the talks were constructive and agreed to meet again next month."
+    )
     assert out["is_attack"] is False
     assert out["incidents"] == [] and out["waves"] == []
     assert any("no attack" in w for w in out["warnings"])

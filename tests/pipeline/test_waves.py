@@ -11,28 +11,53 @@ def _wave(out, attacker):
     waves = [w for w in out["waves"] if w["attacker"] == attacker]
     assert waves, out["waves"]
     w = waves[0]
-    return ({k: value(v) for k, v in w["launched"].items() if v},
-            {k: value(v) for k, v in w["intercepted"].items() if v}, w)
+    return (
+        {k: value(v) for k, v in w["launched"].items() if v},
+        {k: value(v) for k, v in w["intercepted"].items() if v},
+        w,
+    )
 
 
 CASES = [
-    ("Ukraine's air force said Russia launched 87 drones overnight, 61 of which were shot down.",
-     "Russia", {"drone": 87}, {"drone": 61}),
-    ("Air defences shot down 61 of 87 drones launched by Russia overnight.",
-     "Russia", {"drone": 87}, {"drone": 61}),
-    ("Russia attacked Ukraine overnight with 212 drones and eight missiles, including four "
-     "Iskander-M ballistic missiles, the air force said.",
-     "Russia", {"drone": 212, "missile": 8, "ballistic_missile": 4}, {}),
-    ("Russia launched a total of 405 drones and 28 missiles overnight, 15 of which were "
-     "ballistic, Ukraine's air force said.",
-     "Russia", {"drone": 405, "missile": 28, "ballistic_missile": 15}, {}),
-    ("Israeli air defences intercepted most of the 40 rockets fired by Hezbollah at northern "
-     "Israel on Sunday.", "Hezbollah", {"rocket": 40}, {}),
+    (
+        "Ukraine's air force said Russia launched 87 drones overnight, 61 of which were shot down.",
+        "Russia",
+        {"drone": 87},
+        {"drone": 61},
+    ),
+    (
+        "Air defences shot down 61 of 87 drones launched by Russia overnight.",
+        "Russia",
+        {"drone": 87},
+        {"drone": 61},
+    ),
+    (
+        "Russia attacked Ukraine overnight with 212 drones and eight missiles, including four "
+        "Iskander-M ballistic missiles, the air force said.",
+        "Russia",
+        {"drone": 212, "missile": 8, "ballistic_missile": 4},
+        {},
+    ),
+    (
+        "Russia launched a total of 405 drones and 28 missiles overnight, 15 of which were "
+        "ballistic, Ukraine's air force said.",
+        "Russia",
+        {"drone": 405, "missile": 28, "ballistic_missile": 15},
+        {},
+    ),
+    (
+        "Israeli air defences intercepted most of the 40 rockets fired by Hezbollah at northern "
+        "Israel on Sunday.",
+        "Hezbollah",
+        {"rocket": 40},
+        {},
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "attacker", "launched", "intercepted"), CASES,
-                         ids=[c[0][:40] for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "attacker", "launched", "intercepted"), CASES, ids=[c[0][:40] for c in CASES]
+)
 def test_wave_counts(run, text, attacker, launched, intercepted):
     got_l, got_i, _ = _wave(run(text), attacker)
     assert got_l == launched
@@ -40,11 +65,16 @@ def test_wave_counts(run, text, attacker, launched, intercepted):
 
 
 def test_interceptions_over_regions_are_not_strikes(run):
-    out = run("Russian air defences destroyed 40 Ukrainian drones over Russian regions overnight:"
-              " 12 over Kursk region, 9 over Bryansk region and 5 over Belgorod region.")
+    out = run(
+        "Russian air defences destroyed 40 Ukrainian drones over Russian regions overnight:"
+        " 12 over Kursk region, 9 over Bryansk region and 5 over Belgorod region."
+    )
     _, intercepted, wave = _wave(out, "Ukraine")
     assert intercepted == {"drone": 40}
     assert wave["target_country"] == "RU"
     assert [(o["place"]["admin1"], o["figure"]["value"]) for o in wave["intercepted_over"]] == [
-        ("Kursk Oblast", 12), ("Bryansk Oblast", 9), ("Belgorod Oblast", 5)]
+        ("Kursk Oblast", 12),
+        ("Bryansk Oblast", 9),
+        ("Belgorod Oblast", 5),
+    ]
     assert out["incidents"] == []

@@ -57,7 +57,7 @@
   };
 
   /* ---------- map ---------- */
-  const map = L.map("map", { worldCopyJump: true, preferCanvas: false, minZoom: 2 }).setView(
+  const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 14 }).setView(
     [49, 32],
     5
   );
@@ -147,6 +147,9 @@
   }
 
   async function showIncident(id) {
+    for (const node of document.querySelectorAll(".incident-marker.selected")) node.classList.remove("selected");
+    const chosen = document.querySelector(`.incident-marker[data-incident-id="${id}"]`);
+    if (chosen) chosen.classList.add("selected");
     panel.replaceChildren(el("p", { class: "hint" }, "Loading incident…"));
     try {
       const inc = await api(`incidents/${id}`);
@@ -199,7 +202,7 @@
     }
     allSpans.sort((a, b) => a.start - b.start || b.end - a.end);
     const source = inc.report;
-    panel.replaceChildren(
+    const parts = [
       el("h2", {}, where),
       el(
         "p",
@@ -235,8 +238,9 @@
         { class: "report-text" },
         el("summary", {}, "Report text with evidence highlighted"),
         el("div", { class: "text" }, highlighted(text, 0, text.length, allSpans))
-      )
-    );
+      ),
+    ];
+    panel.replaceChildren(...parts.filter(Boolean));
   }
 
   /* ---------- timeline ---------- */
@@ -251,6 +255,7 @@
       scales: { x: { time: true } },
       series: [{}, ...seriesDefs.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, fill: s.fill }))],
       axes: [{}, { size: 40 }],
+      legend: { live: false },
     };
     if (charts[key]) charts[key].destroy();
     const holder = container.querySelector(".plot") || container.appendChild(el("div", { class: "plot" }));

@@ -164,6 +164,8 @@ RANGES = [
     ("two or three drones got through", "two or three", 2, 3),
     ("10 to 15 thousand people fled", "10 to 15 thousand", 10000, 15000),
     ("between five and six hundred homes", "between five and six hundred", 500, 600),
+    ("1,200-1,500 homes lost power", "1,200-1,500", 1200, 1500),
+    ("some 10 to 15 drones", "some 10 to 15", 10, 15),
 ]
 
 
@@ -226,6 +228,8 @@ NOT_QUANTITIES = [
     "for 24 hours",
     "for three days",
     "three times a day",
+    "snow of up to 15 centimetres",
+    "multiple rocket launchers",
     "a 4.5 magnitude quake",
     # hyphenated durations and compounds
     "the two-year-long conflict",
@@ -320,6 +324,8 @@ def test_decade_bounds() -> None:
     [
         ("A man, 45, was killed.", [45]),
         ("Olena Marchuk, 61, was hurt.", [61]),
+        ("The dead include Petro Savchuk, 58, a farmer.", [58]),
+        ("A nurse, 29.", [29]),
         ("The driver (52) was hurt.", [52]),
         ("two boys aged 5 and 7 were killed", [5, 7]),
         ("girls aged 4, 9 and 11", [4, 9, 11]),
@@ -328,6 +334,19 @@ def test_decade_bounds() -> None:
 def test_apposition_and_listed_ages(text: str, ages: list[int]) -> None:
     found = find_quantities(text)
     assert [q.age_years for q in found if q.is_age] == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share | Comments (4)",  # page furniture, not a person
+        "Kharkiv, 45, and Sumy, 12.",  # places in a tally
+        "In Kharkiv, 45, were hurt.",
+        "The drones (45) came from the east.",
+    ],
+)
+def test_bare_numbers_that_are_not_ages(text: str) -> None:
+    assert not any(q.is_age for q in find_quantities(text))
 
 
 def test_age_list_stops_at_a_count() -> None:
