@@ -665,6 +665,9 @@ class _SentenceFramer:
                 f.anaphora = True
 
 
+_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
+
+
 @cache
 def _date_regex() -> tuple[re.Pattern[str], dict[str, int]]:
     months = {k.lower(): int(v) for k, v in load_lexicon("times")["months"].items()}
@@ -699,7 +702,8 @@ def frame_sentence(text: str, sentence: Sentence, mentions: list[Mention]) -> Se
     """Facts of one sentence. Wave counts are framed first so "405 drones" is never a toll."""
     framer = _SentenceFramer(text, sentence, mentions)
     framer.annotate()
-    framer.frame.dates = find_dates(text, sentence.start, sentence.end)
+    if _MONTH_HINT.search(text, sentence.start, sentence.end):
+        framer.frame.dates = find_dates(text, sentence.start, sentence.end)
     framer.frame_waves()
     framer.frame_casualties()
     return framer.frame

@@ -23,8 +23,9 @@ CONTAINER = "container"  # "Izium in the Kharkiv region": the region around a st
 
 @dataclass(frozen=True)
 class _Rules:
-    before: tuple[tuple[str, str], ...]  # (phrase, role), longest first
-    after: tuple[str, ...]
+    before: re.Pattern[str]  # a non-strike phrase ending right before the place
+    before_roles: dict[str, str]
+    after: re.Pattern[str]
     venue: re.Pattern[str]
     directions: re.Pattern[str]
 
@@ -32,19 +33,34 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     scope = load_lexicon("scope")
-    before = sorted(scope["non_strike_before"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    roles = {" ".join(p.lower().split()): r for p, r in scope["non_strike_before"].items()}
+    before = "|".join(re.escape(p) for p in sorted(roles, key=len, reverse=True))
+    after = "|".join(re.escape(p.lower()) for p in sorted(scope["non_strike_after"]["phrases"],
+                                                         key=len, reverse=True))
     venue_words = "|".join(re.escape(w) for w in scope["venue_words"]["words"])
     directions = "|".join(re.escape(w) for w in scope["directions"]["words"])
     return _Rules(
-        before=tuple((p.lower(), r) for p, r in before),
-        after=tuple(sorted((p.lower() for p in scope["non_strike_after"]["phrases"]),
-                           key=len, reverse=True)),
+        before=re.compile(rf"(?:^|[^\w'’-])({before})$"),
+        before_roles=roles,
+        after=re.compile(rf"^({after})(?![\w])"),
         # a venue word earlier in the same clause: "a summit with Putin in Budapest"
         venue=re.compile(rf"\b(?:{venue_words})\b[^.;:!?]*\b(?:in|at)\s+(?:the\s+)?$"),
-        directions=re.compile(rf"\b(?:{directions})(?:\s+of)?\s+(?:the\s+)?(?:city\s+of\s+)?$"),
+        directions=re.compile(
+            rf"\b(?:{directions})(?:\s+of)?\s+(?:the\s+)?(?:(?:city|capital|town|village)\s+"
+            rf"(?:of\s+)?)?$"),
     )
 
 
+_PLACE_NOUN_TAIL = re.compile(
+    r"\s(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|settlement|port\s+city|port|"
+    r"urban-type\s+settlement|community|region|province|district)\s+of\s+$"
+)
+_SIRENS = re.compile(
+    r"\b(?:sirens?|air[- ]raid\s+alerts?|alarms?|alerts?)\s+(?:(?:sounded|wailed|went\s+off|"
+    r"were\s+heard|blared|rang\s+out|were\s+declared|was\s+declared)\s+)?(?:in|over|across)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
 _DATELINE = re.compile(
     r"^(?:,\s*(?:[A-Z][\w]+\s*)?(?:\(\w+\)\s*)?(?:[A-Z][a-z]+\s+\d{1,2}\s*)?(?:\(\w+\)\s*)?"
@@ -75,14 +91,13 @@ def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
         return COUNTRY
     rules = _rules()
     before = text[max(sentence_start, start - 60) : start].lower()
-    before_stripped = before.rstrip()
-    for phrase, role in rules.before:
-        if before_stripped.endswith(phrase) and (
-            len(before_stripped) == len(phrase)
-            or not before_stripped[-len(phrase) - 1].isalnum()
-        ):
-            # "from" and "over" only when nothing else marks the place as struck
-            return role
+    # "from the Russian-occupied town of Enerhodar" reads as "from Enerhodar"
+    before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
+    if _SIRENS.search(before):
+        return "air alert"
+    hit = rules.before.search(before_stripped)
+    if hit:
+        return rules.before_roles[hit.group(1)]
     if rules.venue.search(before):
         return "meeting venue"
     if _DATELINE.match(text[end : end + 40]) and (start == 0 or text[start - 1] == "\n"):
@@ -90,24 +105,21 @@ def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
     cue = rules.directions.search(before) or _NEAR_NOUN.search(before)
     if cue:
         # "Pohreby, north of Kyiv": a named place located by another; else near it
-        head = text[max(sentence_start, start - 60) : start][: cue.start() - len(before)
-                                                              if cue.start() else 0]
-        if _NAMED_BEFORE.search(before[: cue.start()].rstrip(" ,") + " ") and \
-                not re.search(r"\b(?:village|town|settlement|road|area)s?\s*$",
-                              before[: cue.start()]):
-            del head
+        head = text[max(sentence_start, start - 60) : start][: cue.start()]
+        if _NAMED_BEFORE.search(head.rstrip(" ,") + " ") and \
+                not re.search(r"\b(?:village|town|settlement|road|area)s?\s*$", head):
             return REFERENCE
         return NEAR
     after = text[end : end + 40].lower().lstrip()
+    if any(m.start == start and m.metonym for m in actors) and re.match(r"^(?:'s|’s)\b",
+                                                                     text[end : end + 3]):
+        return "actor"  # "Washington's campaign"
     if any(m.start == start and m.metonym for m in actors):
         in_before = re.search(r"\b(?:in|on|at|near|of)\s+$", before)
         if not in_before:
             return "actor"
-    if not re.search(r"\b(?:in|on|at|near|of)\s+$", before):
-        for phrase in rules.after:
-            if after.startswith(phrase) and (len(after) == len(phrase)
-                                             or not after[len(phrase)].isalnum()):
-                return "actor"
+    if not re.search(r"\b(?:in|on|at|near|of)\s+$", before) and rules.after.match(after):
+        return "actor"
     if _TITLE_AFTER.match(text[end : end + 40]):
         return CONTEXT
     return STRUCK

@@ -7,6 +7,7 @@ sentence), an unnamed place near one ("a nearby village"), or nowhere (vague pla
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -33,6 +34,7 @@ from strikelog.spot.mentions import Mention
 _NATIONAL = re.compile(
     r"\b(?:across|nationwide|country|countrywide|regions|provinces|oblasts|nation)\b",
     re.IGNORECASE)
+_CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
 
@@ -155,6 +157,7 @@ class Resolver:
         self.incidents: dict[str, _IncidentBuilder] = {}
         self.total_facts: dict[str, list[CasualtyFact]] = {}
         self.warnings: list[str] = []
+        self._starts = [m.start for m in mentions]
         self.by_sentence: dict[int, list[PlaceRef]] = {}
         for p in places:
             self.by_sentence.setdefault(p.sentence, []).append(p)
@@ -211,15 +214,12 @@ class Resolver:
 
     def _near_cue(self, ref: PlaceRef, s: Sentence) -> bool:
         """An attack word, weapon, site or casualty figure within a few words of the place."""
-        lo, hi = ref.start - 90, ref.end + 90
-        for m in self.mentions:
-            if m.start >= s.end:
-                break
-            if m.end <= s.start:
-                continue
-            if m.kind in ("hit", "weapon", "site", "cas", "single", "zero", "intercept") and \
-                    lo <= m.start <= hi:
+        lo, hi = max(s.start, ref.start - 90), min(s.end, ref.end + 90)
+        i = bisect.bisect_left(self._starts, lo)
+        while i < len(self.mentions) and self.mentions[i].start <= hi:
+            if self.mentions[i].kind in _CUE_KINDS:
                 return True
+            i += 1
         return False
 
     # -- main ------------------------------------------------------------------------------

@@ -101,20 +101,30 @@ def _parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+Since = Annotated[str | None, _day_query("first day, ISO date (inclusive)")]
+Until = Annotated[str | None, _day_query("last day, ISO date (inclusive)")]
+Country = Annotated[
+    str | None, Query(description="ISO 3166-1 alpha-2 code, e.g. UA", pattern=r"^[A-Za-z]{2}$")
+]
+ReportId = Annotated[int | None, Query(ge=1, le=2**62, description="only this report (row id)")]
+SearchText = Annotated[
+    str | None,
+    Query(alias="q", description="full-text search in report text", max_length=500, pattern=_TEXT),
+]
+
+
+def _region_query(description: str) -> Any:
+    return Query(description=description, max_length=200, pattern=_TEXT)
+
+
 def incident_filter(
-    since: Annotated[str | None, _day_query("first day, ISO date (inclusive)")] = None,
-    until: Annotated[str | None, _day_query("last day, ISO date (inclusive)")] = None,
-    country: Annotated[
-        str | None, Query(description="ISO 3166-1 alpha-2 code, e.g. UA", pattern=r"^[A-Za-z]{2}$")
-    ] = None,
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
     region: Annotated[
-        str | None,
-        Query(
-            description="first-level region (oblast…), case-insensitive substring",
-            max_length=200,
-            pattern=_TEXT,
-        ),
+        str | None, _region_query("first-level region (oblast…), case-insensitive substring")
     ] = None,
+    admin1: Annotated[str | None, _region_query("the CLI's name for `region`")] = None,
     place: Annotated[
         str | None,
         Query(description="place name, as resolved or as written", max_length=200, pattern=_TEXT),
@@ -126,34 +136,32 @@ def incident_filter(
     min_killed: Annotated[
         int | None, Query(ge=0, le=_MAX_COUNT, description="lowest killed figure >= this")
     ] = None,
-    q_text: Annotated[
-        str | None,
-        Query(
-            alias="q", description="full-text search in report text", max_length=500, pattern=_TEXT
-        ),
-    ] = None,
+    report_id: ReportId = None,
+    q_text: SearchText = None,
     bbox: Annotated[
         str | None,
         Query(description="west,south,east,north in degrees, e.g. 29,45,31.5,47", pattern=_BBOX),
     ] = None,
 ) -> q.IncidentFilter:
+    """The filters of `strikelog incidents`, as query parameters."""
     return q.IncidentFilter(
         since=_day("since", since),
         until=_day("until", until),
         country=country,
-        admin1=region,
-        place=place,
+        admin1=region or admin1 or None,
+        place=place or None,
         weapon=weapon,
         target=target,
         min_killed=min_killed,
+        report_id=report_id,
         q=q_text or None,
         bbox=_parse_bbox(bbox),
     )
 
 
 def wave_filter(
-    since: Annotated[str | None, _day_query("first day, ISO date (inclusive)")] = None,
-    until: Annotated[str | None, _day_query("last day, ISO date (inclusive)")] = None,
+    since: Since = None,
+    until: Until = None,
     country: Annotated[
         str | None, Query(description="target country, ISO alpha-2", pattern=r"^[A-Za-z]{2}$")
     ] = None,
@@ -163,13 +171,18 @@ def wave_filter(
     weapon: Annotated[
         Weapon | None, Query(description="waves that launched this weapon class")
     ] = None,
+    report_id: ReportId = None,
+    q_text: SearchText = None,
 ) -> q.WaveFilter:
+    """The filters of `strikelog waves`, as query parameters."""
     return q.WaveFilter(
         since=_day("since", since),
         until=_day("until", until),
         country=country,
-        attacker=attacker,
+        attacker=attacker or None,
         weapon=weapon,
+        report_id=report_id,
+        q=q_text or None,
     )
 
 

@@ -256,6 +256,12 @@ class FeatureCollection(Model):
 
 
 # ---------- extraction (POST /api/extract): the contract of DESIGN §3 ----------
+# The contract may gain keys (it adds, never renames): the models below list the known keys
+# and let new ones through.
+
+
+class XModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
 
 
 class ExtractRequest(Model):
@@ -265,7 +271,7 @@ class ExtractRequest(Model):
     title: str | None = None
 
 
-class XPlace(Model):
+class XPlace(XModel):
     name: str
     written: str | None
     admin1: str | None
@@ -280,7 +286,7 @@ class XPlace(Model):
     evidence: list[SpanOut]
 
 
-class XVictim(Model):
+class XVictim(XModel):
     age: int | None
     age_months: int | None
     sex: str | None
@@ -289,12 +295,12 @@ class XVictim(Model):
     evidence: list[SpanOut]
 
 
-class XInterceptedOver(Model):
+class XInterceptedOver(XModel):
     place: XPlace
     figure: FigureOut
 
 
-class XWave(Model):
+class XWave(XModel):
     attacker: str | None
     target_country: str | None
     period: str | None
@@ -305,7 +311,7 @@ class XWave(Model):
     evidence: list[SpanOut]
 
 
-class XTotals(Model):
+class XTotals(XModel):
     killed: FigureOut | None
     injured: FigureOut | None
     children_killed: FigureOut | None
@@ -313,7 +319,7 @@ class XTotals(Model):
     casualties: FigureOut | None
 
 
-class XIncident(Model):
+class XIncident(XModel):
     place: XPlace | None
     near: str | None
     killed: FigureOut | None
@@ -328,13 +334,13 @@ class XIncident(Model):
     evidence: list[SpanOut]
 
 
-class XOtherPlace(Model):
+class XOtherPlace(XModel):
     name: str
     role: str
     place: XPlace | None
 
 
-class XReportMeta(Model):
+class XReportMeta(XModel):
     id: str
     url: str | None
     title: str | None
@@ -342,7 +348,7 @@ class XReportMeta(Model):
     language: str
 
 
-class ExtractionOut(Model):
+class ExtractionOut(XModel):
     """An extraction as `strikelog extract --format json` prints it; nothing is stored."""
 
     report: XReportMeta

@@ -62,7 +62,13 @@ class Gazetteer:
     def __init__(self, index: CompiledIndex, directory: Path | None = None) -> None:
         self.index = index
         self.directory = directory
-        self.matcher = Matcher(index, {name_key(n) for n in sources.load_word_list("given_names.txt")})
+        context = sources.load_toml("context_words.toml", {"may_precede_place": list})
+        self.matcher = Matcher(
+            index,
+            given_names={name_key(n) for n in sources.load_word_list("given_names.txt")},
+            may_precede_place={w.lower() for w in context["may_precede_place"]},
+            locative=set(context.get("locative", [])),
+        )
         self._candidates: dict[int, Candidate] = {}
 
     @classmethod

@@ -25,6 +25,26 @@ _NAME_GAP = re.compile(r"[ \-\u2010\u2011\u2013'’ʼ]+|\. ?")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*")
 _CAPITAL = KINDS.index("capital")
 _PLURAL = "s"
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:['’]s)?$")
+_TITLE_LINE_MAX = 200
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" \t\"'“‘")
+    return at == 0 or before == "" or before[-1] in ".!?\n:;>|"
+
+
+def _in_title_line(text: str, m: RawMatch) -> bool:
+    """Whether the match stands in a headline-like line ("Drones Hit Kharkiv Overnight"),
+    where capitalised words say nothing about people."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : end if end >= 0 else len(text)]
+    if len(line) > _TITLE_LINE_MAX:
+        return False
+    words = [w for w in line.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) > 0 and capitalised / len(words) >= 0.6
 
 
 @dataclass(slots=True)
@@ -40,10 +60,13 @@ class RawMatch:
 
 
 class Matcher:
-    def __init__(self, index: CompiledIndex, given_names: set[str]) -> None:
+    def __init__(self, index: CompiledIndex, given_names: set[str],
+                 may_precede_place: set[str], locative: set[str]) -> None:
         self.index = index
         self.keys = index.keys
         self.given_names = given_names
+        self.may_precede_place = may_precede_place
+        self.locative = locative
         self.admin1_suffixes = set(index.admin1_suffixes)
         self.admin2_suffixes = set(index.admin2_suffixes)
         self.admin1_plurals = {s + _PLURAL for s in index.admin1_suffixes}
@@ -77,7 +100,7 @@ class Matcher:
             pos = max(pos, match.end)
             out.append(match)
         self._spread_plural_forms(text, out)
-        return out
+        return self._drop_person_names(text, out)
 
     # --------------------------------------------------------------------- parts
 
@@ -215,6 +238,37 @@ class Matcher:
             if len(rest) == 2 and rest[0] == " " and rest[1].isupper():
                 return False
         return True
+
+    def _drop_person_names(self, text: str, matches: list[RawMatch]) -> list[RawMatch]:
+        """"Richard Preston", "Paul Darwin": a settlement name right after a capitalised
+        word is a surname; so is every other mention of it in the same text."""
+        people: set[str] = set()
+        adjacent: set[int] = set()
+        for n, m in enumerate(matches):
+            if m.kind not in ("settlement", "admin1", "admin2") or m.start < 2 \
+                    or text[m.start - 1] != " " or text[m.start : m.end].isupper():
+                continue
+            before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1)
+            if before is None or before.end() != m.start - 1:
+                continue
+            word = before.group()
+            if (not word[0].isupper() or word.isupper() or word[-2:] in ("'s", "’s")
+                    or word.lower() in self.may_precede_place or _in_title_line(text, m)
+                    or _starts_sentence(text, before.start())):
+                continue
+            people.add(m.key)
+            if n and matches[n - 1].end == before.end():
+                adjacent.add(n - 1)  # "Paul" of "Paul Darwin"
+        if not people:
+            return matches
+        return [m for n, m in enumerate(matches) if n not in adjacent and (
+            m.key not in people or self._after_preposition(text, m))]
+
+    def _after_preposition(self, text: str, m: RawMatch) -> bool:
+        """"in Kyiv" stays a place in a text where "Dynamo Kyiv" is a team."""
+        before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1)
+        return (before is not None and before.end() == m.start - 1
+                and before.group() in self.locative)
 
     def _spread_plural_forms(self, text: str, matches: list[RawMatch]) -> None:
         """"Kharkiv and Sumy regions": the list's earlier names are regions too."""

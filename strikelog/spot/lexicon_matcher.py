@@ -1,7 +1,9 @@
-"""One compiled, word-bounded, case-insensitive matcher per phrase list.
+"""One Aho-Corasick automaton per phrase list: word-bounded, case-insensitive, one pass.
 
 Recognisers read their phrases from the lexicons and ask this matcher for hits; they never
-hold phrase strings themselves.
+hold phrase strings themselves. The text is searched in a normal form of the same length
+(lowercase, every character that cannot be part of a word turned into a space), so offsets
+are the original text's and a phrase " … " wrapped in spaces can only match whole words.
 """
 
 from __future__ import annotations
@@ -9,6 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+# Characters that belong to words: letters, digits, "_", hyphen, apostrophes.
+_NOT_WORD = re.compile(r"[^\w'’-]")
 
 
 @dataclass(frozen=True)
@@ -20,7 +28,7 @@ class PhraseHit:
 
 
 def _variants(phrase: str, plural: bool) -> list[str]:
-    phrase = phrase.lower().strip()
+    phrase = " ".join(phrase.lower().replace("’", "'").split())
     out = [phrase]
     if plural and not phrase.endswith("s"):
         if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy", "uy")):
@@ -32,25 +40,53 @@ def _variants(phrase: str, plural: bool) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def search_form(text: str) -> str:
+    """Lowercase, apostrophes unified, non-word characters as spaces, padded: same offsets + 1."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lowercase to two (e.g. "İ"): keep them
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return " " + _NOT_WORD.sub(" ", low.replace("’", "'")) + " "
+
+
 class PhraseMatcher:
-    """Find lexicon phrases in text; longest phrase wins at each position."""
+    """Find lexicon phrases in text; the longest phrase wins where phrases overlap."""
 
     def __init__(self, entries: Iterable[tuple[str, str]], *, plural: bool = False) -> None:
         table: dict[str, list[str]] = {}
         for phrase, label in entries:
             for v in _variants(phrase, plural):
-                labels = table.setdefault(v, [])
+                # what the normal form of the text would read for this phrase
+                key = " ".join(_NOT_WORD.sub(" ", v).split())
+                if not key:
+                    continue
+                labels = table.setdefault(key, [])
                 if label not in labels:
                     labels.append(label)
-        self._labels = {k: tuple(v) for k, v in table.items()}
-        alternation = "|".join(
-            re.escape(p).replace(r"\ ", r"[\s\u00a0]+")
-            for p in sorted(self._labels, key=len, reverse=True)
-        )
-        # (?<![\w-]) / (?![\w-]): "S-300" is one word; "drone" is not found in "drones-maker".
-        self._regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        self._automaton = ahocorasick.Automaton()
+        for key, labels in table.items():
+            self._automaton.add_word(f" {key} ", (key, tuple(labels)))
+        self._empty = not table
+        if not self._empty:
+            self._automaton.make_automaton()
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseHit]:
-        for m in self._regex.finditer(text, start, len(text) if end is None else end):
-            key = re.sub(r"[\s\u00a0]+", " ", m.group(0).lower())
-            yield PhraseHit(m.start(), m.end(), key, self._labels.get(key, ()))
+        if self._empty:
+            return
+        form = search_form(text)
+        stop = len(text) if end is None else end
+        hits: list[tuple[int, int, str, tuple[str, ...]]] = []
+        for last, (key, labels) in self._automaton.iter(form, start, min(len(form), stop + 2)):
+            # `last` is the index of the closing space; the phrase ends one before it
+            e = last - 1
+            s = e - len(key)
+            if s >= start and e <= stop:
+                hits.append((s, e, key, labels))
+        # leftmost-longest, non-overlapping
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        pos = -1
+        for s, e, key, labels in hits:
+            if s < pos:
+                continue
+            pos = e
+            yield PhraseHit(s, e, key, labels)

@@ -538,8 +538,9 @@ def _age(
     days = _G.age_units.get(unit or "", 365)
     if days >= 365:
         years, months = value * days // 365, None
-    else:  # babies: "six-month-old" is 0 years and 6 months
-        years, months = value * days // 365, value * days // 30
+    else:  # babies: "six-month-old" is 0 years and 6 months, "six-week-old" 0 and 1
+        months = value * days // 30
+        years = months // 12
     return _quantity(
         text, start, end, num, value=value, low=value, high=value, is_age=True,
         age_years=years, age_months=months,
@@ -562,18 +563,20 @@ _Found = tuple[list[Quantity], int]  # quantities, and the offset up to which te
 
 
 def _resolve(text: str, m: re.Match[str]) -> _Found:
-    qual_phrase = _norm(m.group("qual")) if m.group("qual") else ""
+    qual = m.group("qual")
+    qual_phrase = _norm(qual) if qual else ""
     qualifier = _G.qualifiers.get(qual_phrase, "exact")
-    start = m.start("qual") if qual_phrase else m.start()
-    if m.group("decade"):
+    start = m.start()  # the qualifier's start when there is one
+    kind = m.lastgroup  # the outer group of the alternative that matched
+    if kind == "num":
+        return _number(text, m, start, qualifier, qual_phrase)
+    if kind == "decade":
         return [_decade(text, m)], m.end()
-    if m.group("aged"):
+    if kind == "aged":
         return _aged(text, m)
-    if m.group("between"):
+    if kind == "between":
         return _between(text, m)
-    if m.group("vscaled") or m.group("vague"):
-        return _vague(text, m, start, qualifier)
-    return _number(text, m, start, qualifier, qual_phrase)
+    return _vague(text, m, start, qualifier)
 
 
 def _decade(text: str, m: re.Match[str]) -> Quantity:
@@ -635,7 +638,7 @@ def _between(text: str, m: re.Match[str]) -> _Found:
 
 
 def _vague(text: str, m: re.Match[str], start: int, qualifier: str) -> _Found:
-    group = "vscaled" if m.group("vscaled") else "vague"
+    group = m.lastgroup or "vague"
     ns, ne = m.span(group)
     phrase = _norm(m.group(group))
     if group == "vague":

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 import pytest
 
 
-def get(base: str, path: str, **params: object) -> httpx.Response:
+def get(base: str, path: str, **params: Any) -> httpx.Response:
     return httpx.get(base + path, params=params, timeout=30)
 
 
-def incidents(base: str, **params: object) -> list[dict]:
+def incidents(base: str, **params: Any) -> list[dict]:
     resp = get(base, "/api/incidents", **params)
     assert resp.status_code == 200, resp.text
     return resp.json()["items"]
@@ -68,6 +69,8 @@ def test_sort_by_killed_descending(server: str) -> None:
     [
         ({"country": "ru"}, {"Belgorod"}),
         ({"region": "kharkiv"}, {"Kharkiv"}),
+        ({"admin1": "Kharkiv Oblast"}, {"Kharkiv"}),
+        ({"report_id": 2}, {"Odesa"}),
         ({"weapon": "glide_bomb"}, {"Odesa"}),
         ({"weapon": "missile"}, {"Kyiv"}),
         ({"target": "residential"}, {"Belgorod", "Kyiv"}),
@@ -158,6 +161,7 @@ def test_waves(server: str) -> None:
     assert first["launched"]["missile"] == 5
     assert get(server, "/api/waves", until="2024-12-31").json()["total"] == 1
     assert get(server, "/api/waves", attacker="nobody").json()["total"] == 0
+    assert get(server, "/api/waves", q="destroyed", report_id=1).json()["total"] == 1
 
 
 def test_daily_series(server: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from strikelog.models import (
     Extraction,
     Figure,
@@ -29,7 +31,7 @@ def fig(
     return Figure(value=value, qualifier=qualifier, low=low, evidence=[span_of(text, needle)])
 
 
-KHARKIV = dict(
+KHARKIV: dict[str, Any] = dict(
     name="Kharkiv",
     admin1="Kharkiv Oblast",
     country="UA",
@@ -39,7 +41,7 @@ KHARKIV = dict(
     precision="settlement",
     confidence=0.9,
 )
-ODESA = dict(
+ODESA: dict[str, Any] = dict(
     name="Odesa",
     admin1="Odesa Oblast",
     country="UA",
@@ -49,7 +51,7 @@ ODESA = dict(
     precision="settlement",
     confidence=0.9,
 )
-BELGOROD = dict(
+BELGOROD: dict[str, Any] = dict(
     name="Belgorod",
     admin1="Belgorod Oblast",
     country="RU",

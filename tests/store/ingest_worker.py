@@ -1,9 +1,11 @@
 """Run as a separate process by the crash and concurrency tests.
 
-    python ingest_worker.py DB FIRST LAST DELAY
+    python ingest_worker.py DB FIRST LAST DELAY [GO_FILE]
 
 Ingests kharkiv_report(FIRST..LAST-1) with a stand-in extractor that sleeps DELAY seconds,
 prints "stored <sha256>" after each commit and a final JSON line with the counts.
+With GO_FILE it prints "ready" once the database is open and waits for that file to
+exist, so several workers start writing at the same moment.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ def main() -> None:
         print(f"stored {by_origin[origin].sha256}", flush=True)
 
     with open_store(db) as store:
+        if len(sys.argv) > 5:
+            print("ready", flush=True)
+            go = Path(sys.argv[5])
+            while not go.exists():
+                time.sleep(0.005)
         stats = ingest_reports(store, reports, extract=slow, progress=progress)
     print(json.dumps(stats.to_dict()), flush=True)
 

@@ -22,17 +22,17 @@ REPORTS = [
         "id": "e2e-1",
         "published": "2025-06-02",
         "url": "https://news.example/odesa",
-        "text": "Russian forces launched 52 drones and three missiles at Ukraine overnight, the air "
-        "force said, adding that 40 drones were shot down. In Odesa, a drone hit a nine-storey "
+        "text": "Russian forces launched 52 drones and three missiles at Ukraine overnight, the "
+        "air force said, adding that 40 drones were shot down. In Odesa, a drone hit a nine-storey "
         "apartment building, killing two people and injuring five, including a child, the "
         "regional governor said.",
     },
     {
         "id": "e2e-2",
         "published": "2025-06-03",
-        "text": "A guided aerial bomb struck the centre of Kramatorsk on Tuesday afternoon, killing "
-        "at least four civilians. Eleven more were wounded, the local military administration "
-        "reported. A school and several shops were damaged.",
+        "text": "A guided aerial bomb struck the centre of Kramatorsk on Tuesday afternoon, "
+        "killing at least four civilians. Eleven more were wounded, the local military "
+        "administration reported. A school and several shops were damaged.",
     },
     {
         "id": "e2e-3",
@@ -46,7 +46,9 @@ def test_ingest_query_export_with_the_real_pipeline(tmp_path: Path, db_url: str)
     source = tmp_path / "wire.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n")
     runner = CliRunner(env={"COLUMNS": "200"})
-    result = runner.invoke(store_cli.ingest, [str(source), "--db", db_url, "-q", "--source", "wire"])
+    result = runner.invoke(
+        store_cli.ingest, [str(source), "--db", db_url, "-q", "--source", "wire"]
+    )
     assert result.exit_code == 0, result.output
     assert "3 new" in result.output
 
@@ -59,7 +61,9 @@ def test_ingest_query_export_with_the_real_pipeline(tmp_path: Path, db_url: str)
         if f.span_start is not None:
             assert texts[f.report_id][f.span_start : f.span_end] == f.span_text
 
-    out = runner.invoke(store_cli.incidents, ["--db", db_url, "--format", "json", "--min-killed", "1"])
+    out = runner.invoke(
+        store_cli.incidents, ["--db", db_url, "--format", "json", "--min-killed", "1"]
+    )
     rows = json.loads(out.output)
     assert {r["place"] for r in rows} >= {"Odesa", "Kramatorsk"}
     assert all(r["source"] == "wire" for r in rows)

@@ -153,7 +153,11 @@ def test_strict_stops_at_the_first_failure(store: Store) -> None:
 
 def test_progress_is_called_for_every_item(store: Store) -> None:
     seen: list[tuple[int, str]] = []
-    items = [kharkiv_report(1), ReadError("x.txt", "empty file", "empty"), kharkiv_report(1)]
+    items: list[Report | ReadError] = [
+        kharkiv_report(1),
+        ReadError("x.txt", "empty file", "empty"),
+        kharkiv_report(1),
+    ]
     ingest_reports(
         store,
         items,

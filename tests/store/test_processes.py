@@ -22,9 +22,12 @@ WORKER = Path(__file__).with_name("ingest_worker.py")
 FIGURES_PER_REPORT = len(kharkiv_extraction(kharkiv_report(0)).figures())
 
 
-def start_worker(db: str, first: int, last: int, delay: float) -> subprocess.Popen[str]:
+def start_worker(
+    db: str, first: int, last: int, delay: float, go: Path | None = None
+) -> subprocess.Popen[str]:
+    extra = [str(go)] if go else []
     return subprocess.Popen(
-        [sys.executable, str(WORKER), db, str(first), str(last), str(delay)],
+        [sys.executable, str(WORKER), db, str(first), str(last), str(delay), *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -47,7 +50,7 @@ def check_complete(db: str, committed: list[str]) -> int:
     with open_store(db) as st, st.read() as conn:
         shas = set(conn.execute(sa.select(schema.reports.c.sha256)).scalars())
         assert set(committed) <= shas
-        per_report = dict(
+        per_report: dict[int, int] = dict(
             conn.execute(
                 sa.select(schema.figures.c.report_id, sa.func.count()).group_by(
                     schema.figures.c.report_id
@@ -114,9 +117,14 @@ def test_kill_9_loses_nothing_committed_postgres(pg_url: str) -> None:
 
 def test_two_processes_ingest_into_one_sqlite_file(tmp_path: Path) -> None:
     db = str(tmp_path / "two.db")
-    # Overlapping ranges: both race for reports 20..39.
-    a = start_worker(db, 0, 40, 0.0)
-    b = start_worker(db, 20, 60, 0.0)
+    go = tmp_path / "go"
+    # Overlapping ranges: both race for reports 20..39, starting at the same moment.
+    a = start_worker(db, 0, 40, 0.001, go)
+    b = start_worker(db, 20, 60, 0.001, go)
+    for proc in (a, b):
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+    go.touch()
     out_a, err_a = a.communicate(timeout=120)
     out_b, err_b = b.communicate(timeout=120)
     assert a.returncode == 0, err_a

@@ -56,7 +56,7 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "x.db")) as st, st.read() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
+        assert (conn.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) >= 10_000
 
 
 def test_location_defaults_to_env_then_current_folder(

@@ -9,9 +9,10 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 import sqlalchemy as sa
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from strikelog.store import cli as store_cli
 from strikelog.store import ingest as ingest_module
@@ -31,8 +32,8 @@ def runner() -> CliRunner:
     return CliRunner(env={"COLUMNS": "200"})  # rich tables: room for every column
 
 
-def invoke(runner: CliRunner, command: object, *args: str) -> object:
-    return runner.invoke(command, list(args), catch_exceptions=False)  # type: ignore[arg-type]
+def invoke(runner: CliRunner, command: click.Command, *args: str) -> Result:
+    return runner.invoke(command, list(args), catch_exceptions=False)
 
 
 def report_count(db: str) -> int:
@@ -85,8 +86,8 @@ def inputs(tmp_path: Path) -> Path:
 def test_ingest_everything_then_again(runner: CliRunner, inputs: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
     result = invoke(runner, store_cli.ingest, str(inputs), "--db", db, "--quiet")
-    out = result.output  # type: ignore[attr-defined]
-    assert result.exit_code == 1, out  # type: ignore[attr-defined]  # some inputs failed
+    out = result.output
+    assert result.exit_code == 1, out  # some inputs failed
     # one.txt, two.txt, 2 good jsonl lines, 1 feed item, 1 telegram message
     assert report_count(db) == 6
     assert "6 new" in out and "0 duplicate" in out
@@ -99,7 +100,7 @@ def test_ingest_everything_then_again(runner: CliRunner, inputs: Path, tmp_path:
     assert published.startswith("2025-03-04")
 
     again = invoke(runner, store_cli.ingest, str(inputs), "--db", db, "--quiet")
-    assert "0 new" in again.output and "6 duplicate" in again.output  # type: ignore[attr-defined]
+    assert "0 new" in again.output and "6 duplicate" in again.output
     assert report_count(db) == 6
 
 
@@ -182,15 +183,15 @@ def test_incidents_formats_and_filters(runner: CliRunner, filled_db: str) -> Non
     result = invoke(
         runner, store_cli.incidents, "--db", filled_db, "--format", "json", "--country", "RU"
     )
-    rows = json.loads(result.output)  # type: ignore[attr-defined]
+    rows = json.loads(result.output)
     assert [r["place"] for r in rows] == ["Belgorod"]
     result = invoke(
         runner, store_cli.incidents, "--db", filled_db, "--format", "csv", "--weapon", "drone"
     )
-    rows = list(csv.DictReader(io.StringIO(result.output)))  # type: ignore[attr-defined]
+    rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [r["place"] for r in rows] == ["Odesa"] and rows[0]["source"] == "desk"
     result = invoke(runner, store_cli.incidents, "--db", filled_db, "--min-killed", "1")
-    table = result.output  # type: ignore[attr-defined]
+    table = result.output
     assert "Belgorod" in table and "Odesa" not in table
     bad = runner.invoke(store_cli.incidents, ["--db", filled_db, "--since", "yesterday"])
     assert bad.exit_code == 2 and "not a date" in bad.output
@@ -206,32 +207,32 @@ def test_incident_table_shows_qualifiers(runner: CliRunner, tmp_path: Path) -> N
         db,
         "-q",
     )
-    table = invoke(runner, store_cli.incidents, "--db", db).output  # type: ignore[attr-defined]
+    table = invoke(runner, store_cli.incidents, "--db", db).output
     assert "Kharkiv" in table and "≥3" in table
 
 
 def test_waves_command(runner: CliRunner, filled_db: str) -> None:
     result = invoke(runner, store_cli.waves, "--db", filled_db, "--format", "json")
-    rows = json.loads(result.output)  # type: ignore[attr-defined]
+    rows = json.loads(result.output)
     assert len(rows) == 1 and rows[0]["launched_drone"] == 120
-    table = invoke(runner, store_cli.waves, "--db", filled_db).output  # type: ignore[attr-defined]
+    table = invoke(runner, store_cli.waves, "--db", filled_db).output
     assert "Russia → UA" in table and "120 drone" in table
 
 
 def test_report_highlights_evidence(runner: CliRunner, filled_db: str) -> None:
     result = invoke(runner, store_cli.report, "1", "--db", filled_db, "--color", "always")
-    out = result.output  # type: ignore[attr-defined]
+    out = result.output
     assert "\x1b[" in out
     # A figure's words sit between the figure style (bold black on yellow) and a reset.
     span = "at least 3 people were killed"
     assert f"\x1b[1;30;43m{span}\x1b[0m" in out
     assert "\x1b[1;36mKharkiv\x1b[0m" in out  # the place, in its own style
     assert " Officials spoke in Kyiv." in out  # words outside any span stay plain
-    plain = invoke(runner, store_cli.report, "1", "--db", filled_db, "--color", "never").output  # type: ignore[attr-defined]
+    plain = invoke(runner, store_cli.report, "1", "--db", filled_db, "--color", "never").output
     assert "\x1b[" not in plain and span in plain
     as_json = json.loads(
         invoke(runner, store_cli.report, "1", "--db", filled_db, "--format", "json").output
-    )  # type: ignore[attr-defined]
+    )
     assert any(s["text"] == span for s in as_json["spans"])
     missing = runner.invoke(store_cli.report, ["99", "--db", filled_db])
     assert missing.exit_code == 1 and "no report" in missing.output
@@ -241,7 +242,7 @@ def test_report_highlights_evidence(runner: CliRunner, filled_db: str) -> None:
 def test_export_to_file(runner: CliRunner, filled_db: str, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"export.{fmt}"
     result = invoke(runner, store_cli.export, "--db", filled_db, "--format", fmt, "--out", str(out))
-    assert result.exit_code == 0  # type: ignore[attr-defined]
+    assert result.exit_code == 0
     text = out.read_text()
     if fmt == "geojson":
         assert len(json.loads(text)["features"]) == 3
@@ -279,7 +280,7 @@ def test_cli_on_postgres(runner: CliRunner, pg_url: str, tmp_path: Path) -> None
     invoke(runner, store_cli.ingest, path, "--db", pg_url, "-q")
     rows = json.loads(
         invoke(runner, store_cli.incidents, "--db", pg_url, "--format", "json").output
-    )  # type: ignore[attr-defined]
+    )
     assert [r["place"] for r in rows] == ["Kharkiv"]
 
 

@@ -295,6 +295,8 @@ AGES = [
     ("her six-month-old baby", "six-month-old", 0, 6, False),
     ("a baby 6 months old", "6 months old", 0, 6, False),
     ("an 18-month-old toddler", "18-month-old", 1, 18, False),
+    ("a 12-month-old boy", "12-month-old", 1, 12, False),
+    ("a six-week-old baby", "six-week-old", 0, 1, False),
     ("a 3-week-old baby", "3-week-old", 0, 0, False),
     ("a girl aged 12", "aged 12", 12, None, False),
     ("a girl, age 12,", "age 12", 12, None, False),
