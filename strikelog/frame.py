@@ -91,6 +91,7 @@ class _Words:
     weapon_gap: frozenset[str]
     determiners: frozenset[str]
     additive: frozenset[str]
+    non_persons: frozenset[str]
     child_age_limit: int
 
 
@@ -104,6 +105,7 @@ def _words() -> _Words:
         weapon_gap=frozenset(lex["gaps"]["count_to_weapon"]),
         determiners=frozenset(lex["victims"]["determiners"]),
         additive=frozenset(lex["gaps"]["additive"]),
+        non_persons=frozenset(vic["non_persons"]["words"]),
         child_age_limit=int(vic["rules"]["child_age_limit"]),
     )
 
@@ -162,7 +164,13 @@ class _SentenceFramer:
         return None
 
     def _qty_ok(self, q: Mention) -> bool:
-        return id(q) not in self.used and q.kind == "qty"
+        return id(q) not in self.used and q.kind == "qty" and not self._counts_things(q)
+
+    def _counts_things(self, q: Mention) -> bool:
+        """ "killing about 40 cows": a count of animals or objects, not of people."""
+        nxt = _WORD.findall(self.text[q.end : q.end + 24].lower())
+        return bool(nxt) and (nxt[0] in self.w.non_persons or
+                              " ".join(nxt[:3]) in self.w.non_persons)
 
     def _weapon_follows(self, q: Mention) -> bool:
         for m in self.m:
@@ -305,8 +313,8 @@ class _SentenceFramer:
                     # "injuring a 15-year-old boy and a 43-year-old man"
                     outcome = self._pick(caps["before_count"])
                     if outcome != "casualties":
-                        self._frame_enumeration(te, next_start, outcome, (ts, te), right=True)
-                        made_enum = True
+                        made_enum = self._frame_enumeration(te, next_start, outcome, (ts, te),
+                                                            right=True)
             # named victims: "a 40-year-old man was killed", "a couple in their 60s died"
             if made is None and not made_enum and ("single" in caps or "after_count" in caps):
                 outcome = self._pick(caps.get("single") or caps["after_count"])
@@ -422,7 +430,7 @@ class _SentenceFramer:
             self._frame_enumeration(te, next_start, outcome, (ts, te), right=True)
 
     def _frame_enumeration(self, start: int, end: int, outcome: str, term: tuple[int, int],
-                           right: bool = False) -> None:
+                           right: bool = False) -> bool:
         """Count named victims in text[start:end]: persons, pairs, counted persons, ages."""
         window = [m for m in self.m if start <= m.start and m.end <= end
                   and m.kind in ("person", "pair", "qty", "age")]
@@ -508,7 +516,7 @@ class _SentenceFramer:
                 victims.append(VictimFact(outcome, False, None, None, None, term))
                 count = 1
         if not victims:
-            return
+            return False
         for q in used_q:
             self.used.add(id(q))
         span = (min(v.span[0] for v in victims), term[1])
@@ -524,6 +532,7 @@ class _SentenceFramer:
                 CasualtyFact(f"children_{outcome}", children, qualifier, children,
                              None if not exact else children, self.sentence, span)
             )
+        return True
 
     def _set_age(self, v: VictimFact, q: Quantity) -> None:
         v.age = q.age_years

@@ -10,11 +10,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
 from strikelog.frame import SentenceFrame, frame_sentence
-from strikelog.geo import get_gazetteer
+from strikelog.geo import Gazetteer, get_gazetteer
 from strikelog.models import Extraction, Place, Report, ReportMeta, Span
 from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
 from strikelog.prepare import Doc, prepare
@@ -118,6 +119,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
         if kind == "settlement" and _DISTRICT.match(m.text.lower()[-9:] + doc.text[m.end:m.end + 10]):
             kind = "district"  # "Desnianskyi district": a part of a city, not a village
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
+    _resolve_capitals(refs, gaz)
     _propagate_list_roles(doc.text, refs)
     _mark_containers(refs)
     _mark_foreign(refs, actors)
@@ -142,6 +144,24 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
 
 
 _DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.IGNORECASE)
+def _resolve_capitals(refs: list[PlaceRef], gaz: Gazetteer) -> None:
+    """ "the capital" with no country in sight: the capital of the country of the report's
+    other places."""
+    countries = Counter(r.place.country for r in refs
+                        if r.place.country and r.kind not in ("capital", COUNTRY))
+    if not countries:
+        return
+    iso = countries.most_common(1)[0][0]
+    for r in refs:
+        if r.kind == "capital" and r.place.precision == "unresolved":
+            cand = gaz.capital(iso)
+            if cand is not None:
+                p = r.place
+                p.name, p.geonameid, p.lat, p.lon = cand.name, cand.geonameid, cand.lat, cand.lon
+                p.country, p.admin1, p.admin2 = cand.country, cand.admin1, cand.admin2
+                p.precision, p.confidence = "settlement", 0.6
+
+
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or|&)\s*")
 
 

@@ -34,10 +34,16 @@ def reconcile(ex: Extraction) -> Extraction:
                     setattr(inc, people_field, Figure(child.value, "at_least", child.value,
                                                       None, list(child.evidence)))
                 elif people.value < child.value:
+                    # "two children were killed" then "the boy died": the children count holds
                     ex.warnings.append(
                         f"{inc.place.name if inc.place else 'an incident'}: "
-                        f"{child_field} ({child.value}) exceeds {people_field} ({people.value})"
+                        f"{child_field} ({child.value}) exceeded {people_field} "
+                        f"({people.value}); {people_field} raised to {child.value}"
                     )
+                    setattr(inc, people_field, Figure(
+                        child.value, "at_least", child.value, None,
+                        list(child.evidence) + [e for e in people.evidence
+                                                if e not in child.evidence]))
     totals = ex.totals
     for name in _SUMMED:
         parts = [getattr(i, name) for i in ex.incidents if getattr(i, name) is not None]

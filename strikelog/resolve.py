@@ -26,7 +26,7 @@ from strikelog.models import (
     Victim,
     Wave,
 )
-from strikelog.places import COUNTRY, NEAR, REFERENCE, STRUCK, is_incident_role
+from strikelog.places import CONTEXT, COUNTRY, NEAR, REFERENCE, STRUCK, is_incident_role
 from strikelog.prepare import Doc, Sentence
 from strikelog.spot.actors import ActorMention, country_of, usual_attacker
 from strikelog.spot.mentions import Mention
@@ -166,6 +166,10 @@ class Resolver:
     def _struck(self, s: Sentence, context: PlaceRef | None = None) -> list[PlaceRef]:
         refs = [p for p in self.by_sentence.get(s.index, [])
                 if is_incident_role(p.role) and p.kind != COUNTRY]
+        # "the Sumy regional administration said": a title names the region, not a new strike
+        if context is not None and refs and all(p.role == CONTEXT for p in refs) and all(
+                p.place.admin1 == context.place.admin1 for p in refs):
+            return [context]
         # a city district stands for its city when the city is named or in context
         towns = [p for p in refs if p.kind in ("settlement", "capital")]
         city = towns[-1] if towns else (

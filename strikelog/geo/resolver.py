@@ -91,12 +91,15 @@ def _mentioned_countries(mentions: list[PlaceMention]) -> list[str]:
 
 def _co_mentioned_admin1(gaz: Gazetteer, mentions: list[PlaceMention], hints: list[str]
                          ) -> set[int]:
+    """Rows of the admin1 (and admin2) units the report names on their own; an admin2
+    ("Brovary district") also names its admin1."""
     rows = set()
     for m in mentions:
-        if m.kind == "admin1":
+        if m.kind in ("admin1", "admin2", "district"):
             cands = [c for c in m.candidates if not hints or c.country in hints] or m.candidates
-            if len(cands) == 1:
+            if len(cands) == 1 and cands[0].feature_class == "A":
                 rows.add(cands[0].row)
+                rows.add(gaz.admin1_of(cands[0]))
     return rows
 
 
@@ -165,8 +168,11 @@ def _score(gaz: Gazetteer, m: PlaceMention, hints: list[str], mentioned: list[st
             s.score += _qualifier_bonus(gaz, c, q)
         for r in ctx.reference:
             s.score += _reference_bonus(c, r)
-        if c.level not in ("admin1", "country") and gaz.admin1_of(c) in admin1_rows:
-            s.score += CO_MENTIONED_ADMIN1
+        if c.level not in ("admin1", "country"):
+            if gaz.admin1_of(c) in admin1_rows:
+                s.score += CO_MENTIONED_ADMIN1
+            if gaz.admin2_of(c) in admin1_rows:
+                s.score += CO_MENTIONED_ADMIN1
         if anchors:
             near = min((_km(c, a) for a in anchors if a.row != c.row), default=math.inf)
             if near < PROXIMITY_KM:

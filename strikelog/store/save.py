@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from strikelog.models import HARM_FIELDS, WEAPON_CLASSES, Extraction, Figure, Report, Span
+from strikelog.store import rawsql
 from strikelog.store import schema as s
 
 
@@ -57,7 +58,6 @@ def ensure_source(
 
 
 # Statements built once: SQLAlchemy then reuses their compiled form for every report.
-_FIND_SHA = sa.select(s.reports.c.id).where(s.reports.c.sha256 == sa.bindparam("sha"))
 _FIND_URL = (
     sa.select(s.reports.c.id, s.reports.c.version)
     .where(s.reports.c.url == sa.bindparam("url"))
@@ -69,15 +69,10 @@ _RETIRE_URL = (
     .where(s.reports.c.url == sa.bindparam("old_url"), s.reports.c.is_current == sa.true())
     .values(is_current=False)
 )
-_INSERT = {t.name: t.insert() for t in s.metadata.sorted_tables}
-_INSERT_RETURNING = {
-    t.name: t.insert().returning(t.c.id, sort_by_parameter_order=True)
-    for t in (s.waves, s.incidents)
-}
 
 
 def find_duplicate(conn: Connection, sha256: str) -> int | None:
-    found = conn.execute(_FIND_SHA, {"sha": sha256}).scalar()
+    found = rawsql.scalar(conn, "SELECT id FROM reports WHERE sha256 = ?", (sha256,))
     return None if found is None else int(found)
 
 
@@ -104,48 +99,30 @@ def save_report(
         if prev is not None:
             version, supersedes = prev.version + 1, prev.id
             conn.execute(_RETIRE_URL, {"old_url": report.url})
-    report_id = inserted_id(
-        conn.execute(
-            _INSERT["reports"],
-            dict(
-                source_id=source_id,
-                external_id=report.id,
-                url=report.url,
-                title=report.title,
-                published=report.published,
-                language=report.language or "en",
-                text=report.text,
-                sha256=sha,
-                version=version,
-                supersedes=supersedes,
-                is_current=True,
-                origin=report.origin,
-                ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                is_attack=extraction.is_attack,
-            ),
-        )
+    report_id = rawsql.insert_one(
+        conn,
+        "reports",
+        dict(
+            source_id=source_id,
+            external_id=report.id,
+            url=report.url,
+            title=report.title,
+            published=report.published,
+            language=report.language or "en",
+            text=report.text,
+            sha256=sha,
+            version=version,
+            supersedes=supersedes,
+            is_current=True,
+            origin=report.origin,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            is_attack=extraction.is_attack,
+        ),
     )
     _save_extraction(
         conn, report_id, extraction, default_date=(report.published or "")[:10] or None
     )
     return SaveResult(report_id, "version" if supersedes else "new")
-
-
-def inserted_id(result: sa.CursorResult[Any]) -> int:
-    key = result.inserted_primary_key
-    assert key is not None, "an INSERT of one row has a primary key"
-    return int(key[0])
-
-
-def _insert_returning_ids(
-    conn: Connection, table: sa.Table, rows: list[dict[str, Any]]
-) -> list[int]:
-    if not rows:
-        return []
-    if len(rows) == 1:
-        return [inserted_id(conn.execute(_INSERT[table.name], rows[0]))]
-    result = conn.execute(_INSERT_RETURNING[table.name], rows)
-    return [int(r[0]) for r in result]
 
 
 def _harm_values(obj: Any) -> dict[str, Any]:
@@ -175,7 +152,7 @@ def _save_extraction(
             for weapon in WEAPON_CLASSES:
                 row[f"{kind}_{weapon}"] = lowest(figs.get(weapon))
         wave_rows.append(row)
-    wave_ids = _insert_returning_ids(conn, s.waves, wave_rows)
+    wave_ids = rawsql.insert_ids(conn, "waves", wave_rows)
 
     incident_rows = []
     for ii, inc in enumerate(ex.incidents):
@@ -204,7 +181,7 @@ def _save_extraction(
                 "evidence": spans_json(inc.evidence),
             }
         )
-    incident_ids = _insert_returning_ids(conn, s.incidents, incident_rows)
+    incident_ids = rawsql.insert_ids(conn, "incidents", incident_rows)
 
     victim_rows = [
         {
@@ -222,10 +199,10 @@ def _save_extraction(
         for vi, v in enumerate(inc.victims)
     ]
     if victim_rows:
-        conn.execute(_INSERT["victims"], victim_rows)
+        rawsql.insert_many(conn, "victims", victim_rows)
 
     if any(getattr(ex.totals, n) is not None for n in HARM_FIELDS):
-        conn.execute(_INSERT["totals"], {"report_id": report_id, **_harm_values(ex.totals)})
+        rawsql.insert_many(conn, "totals", [{"report_id": report_id, **_harm_values(ex.totals)}])
 
     other_rows = [
         {
@@ -245,17 +222,17 @@ def _save_extraction(
         for oi, o in enumerate(ex.other_places)
     ]
     if other_rows:
-        conn.execute(_INSERT["other_places"], other_rows)
+        rawsql.insert_many(conn, "other_places", other_rows)
 
     figure_rows = [
         _figure_row(report_id, path, fig, ex, wave_ids, incident_ids) for path, fig in ex.figures()
     ]
     if figure_rows:
-        conn.execute(_INSERT["figures"], figure_rows)
+        rawsql.insert_many(conn, "figures", figure_rows)
 
     if ex.warnings:
-        conn.execute(
-            _INSERT["warnings"], [{"report_id": report_id, "message": m} for m in ex.warnings]
+        rawsql.insert_many(
+            conn, "warnings", [{"report_id": report_id, "message": m} for m in ex.warnings]
         )
 
 

@@ -292,7 +292,7 @@
     if (geo.total_matching > shown) text += ` (of ${geo.total_matching} matching)`;
     if (geo.without_coordinates) text += `; ${geo.without_coordinates} without coordinates`;
     setStatus(text);
-    if (shown) map.fitBounds(layer.getBounds(), { maxZoom: 8, padding: [20, 20] });
+    if (shown) map.fitBounds(layer.getBounds(), { maxZoom: 8, padding: [40, 40] });
     drawTimeline(series.days);
     document.body.dataset.loaded = "true";
   }
