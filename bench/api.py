@@ -105,7 +105,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--reports", type=int, default=2900, help="made-up reports (about 3.5 incidents each)"
+        "--reports", type=int, default=3100, help="made-up reports (about 3.5 incidents each)"
     )
     parser.add_argument("--requests", type=int, default=300, help="requests per endpoint")
     parser.add_argument("--concurrency", type=int, default=4)

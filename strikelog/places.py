@@ -55,6 +55,11 @@ _PLACE_NOUN_TAIL = re.compile(
     r"\s(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|settlement|port\s+city|port|"
     r"urban-type\s+settlement|community|region|province|district)\s+of\s+$"
 )
+# "the capital remained under ballistic missile warning": an alert, not a strike
+_UNDER_ALERT = re.compile(
+    r"^(?:remained|was|were|is|stayed|has\s+been)\s+under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:alert|warning|threat|alarm)",
+)
 _SIRENS = re.compile(
     r"\b(?:sirens?|air[- ]raid\s+alerts?|alarms?|alerts?)\s+(?:(?:sounded|wailed|went\s+off|"
     r"were\s+heard|blared|rang\s+out|were\s+declared|was\s+declared)\s+)?(?:in|over|across)\s+"
@@ -111,6 +116,8 @@ def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
             return REFERENCE
         return NEAR
     after = text[end : end + 40].lower().lstrip()
+    if _UNDER_ALERT.match(after):
+        return "air alert"
     if any(m.start == start and m.metonym for m in actors) and re.match(r"^(?:'s|’s)\b",
                                                                      text[end : end + 3]):
         return "actor"  # "Washington's campaign"

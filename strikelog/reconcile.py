@@ -13,6 +13,9 @@ _SUMMED = ("killed", "injured", "children_killed", "children_injured", "casualti
 
 
 def _sum_figures(figures: list[Figure]) -> Figure | None:
+    if len(figures) == 1:  # one place: its figure is the total, qualifier and all
+        f = figures[0]
+        return Figure(f.value, f.qualifier, f.low, f.high, list(f.evidence))
     known = [f for f in figures if f.value is not None]
     if not known:
         return None

@@ -329,9 +329,6 @@ class Resolver:
             target.add_sentence(s)
             target.signal = True
             self._annotate(target, frame, own=False)
-            if is_lead:
-                # a one-place lead is also the report's total
-                self.total_facts.setdefault(fact.field, []).append(fact)
 
     def _look_ahead(self, content: list[SentenceFrame], pos: int) -> PlaceRef | None:
         """The victims' place named in the next sentence of the same paragraph."""

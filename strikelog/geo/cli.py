@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -74,7 +75,7 @@ def lookup(name: str) -> None:
 @gazetteer.command()
 @click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"))
 @click.option("--country", "countries", multiple=True, help="Country context (ISO2), in order.")
-def find(file: click.utils.LazyFile, countries: tuple[str, ...]) -> None:
+def find(file: TextIO, countries: tuple[str, ...]) -> None:
     """Show the places found in a text FILE ('-' for standard input) and how they resolve."""
     from strikelog.geo import get_gazetteer
 

@@ -304,13 +304,13 @@ def _place_aliases(settlements: list[Settlement], aliases: dict[str, Any]) -> di
                 by_name[(place.country, name)] = place
     for alias, target in aliases["places"].items():
         iso, _, name = target.partition("/")
-        place = by_name.get((iso, name))
-        if place is None:
+        found = by_name.get((iso, name))
+        if found is None:
             raise sources.GazetteerDataError(
                 f"strikelog/geo/data/aliases.toml: [places] {alias!r} → {target!r}: no such place"
             )
-        out[alias] = place.geonameid
-        place.names.add(alias)
+        out[alias] = found.geonameid
+        found.names.add(alias)
     return out
 
 

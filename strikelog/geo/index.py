@@ -23,7 +23,7 @@ from strikelog.geo.sources import LEVELS
 
 # Mention kinds: the place levels plus "capital" ("the capital").
 KINDS = (*LEVELS, "capital")
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 TABLE_FILE = "index.pickle"
 NO_ROW = -1
 
@@ -78,7 +78,7 @@ class KeyTable:
     capital_country: dict[int, str]  # key number → ISO2 ("the Ukrainian capital" → "UA")
     preferred: dict[int, int]  # key number → row an alias in aliases.toml names
     ids: dict[str, int]  # key → number
-    multi_word: dict[str, int]  # first word of multi-word keys → most words such a key has
+    multi_word: dict[str, int]  # first (two) words of multi-word keys → most words of such a key
 
 
 @dataclass
@@ -96,11 +96,13 @@ class CompiledIndex:
 
 
 def multi_word_firsts(keys: list[str]) -> dict[str, int]:
+    """First word, and first two words, of multi-word keys → most words such a key has."""
     out: dict[str, int] = {}
     for key in keys:
         words = key.split(" ")
         if len(words) > 1:
-            out[words[0]] = max(out.get(words[0], 0), len(words))
+            for prefix in (words[0], " ".join(words[:2])):
+                out[prefix] = max(out.get(prefix, 0), len(words))
     return out
 
 

@@ -92,6 +92,11 @@ class Matcher:
             if at < 0:  # cannot happen with a consistent search form
                 continue
             pos = at + 1 + len(word)
+            if word != "the" and not text[at].isupper():
+                continue  # names are capitalised; "the capital" is the one exception
+            if word not in ids and (i + 1 == len(words)
+                                    or f"{word} {words[i + 1]}" not in multi):
+                continue  # only the first word of longer names, and not followed by theirs
             found = self._match_at(text, padded, words, i, at)
             if found is None:
                 continue
@@ -130,6 +135,8 @@ class Matcher:
                   ) -> tuple[RawMatch, int] | None:
         keys = self.keys
         longest = min(keys.multi_word.get(words[i], 1), len(words) - i)
+        if longest > 1 and f"{words[i]} {words[i + 1]}" not in keys.multi_word:
+            longest = 1  # no key starts with these two words
         for count in range(longest, 0, -1):
             key = " ".join(words[i : i + count]) if count > 1 else words[i]
             key_id = keys.ids.get(key)
@@ -215,8 +222,7 @@ class Matcher:
         if kind_id == NO_KIND:
             return None
         if kind_id == _CAPITAL:
-            rows = list(keys.bare.of(key_id))
-            return RawMatch(at, end, key, "capital", rows,
+            return RawMatch(at, end, key, "capital", list(keys.bare.of(key_id)),
                             capital_country=keys.capital_country.get(key_id, "")), 0
         return RawMatch(at, end, key, KINDS[kind_id], list(keys.bare.of(key_id)), stems=stems,
                         preferred=keys.preferred.get(key_id, -1)), 0
@@ -248,7 +254,13 @@ class Matcher:
             if m.kind not in ("settlement", "admin1", "admin2") or m.start < 2 \
                     or text[m.start - 1] != " " or text[m.start : m.end].isupper():
                 continue
-            before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1)
+            if not text[m.start - 2].isalpha():
+                continue
+            word_start = text.rfind(" ", max(0, m.start - 40), m.start - 1) + 1
+            word = text[word_start : m.start - 1]
+            if not word[:1].isupper():
+                continue
+            before = _WORD_BEFORE.search(text, word_start, m.start - 1)
             if before is None or before.end() != m.start - 1:
                 continue
             word = before.group()

@@ -226,6 +226,9 @@ def _strip_type_word(name: str, type_words: Iterable[str]) -> str | None:
     return None
 
 
+_ENGLISH_TYPES = {"oblast", "governorate", "province", "state", "region", "district", "city"}
+
+
 def _display_name(name: str, aliases: list[str], type_: str) -> str:
     """The English form of an admin name: an ASCII alias ending in its type word
     ("Kharkiv Oblast", "Idlib Governorate"), else the first ASCII alias, else the name."""
@@ -233,9 +236,10 @@ def _display_name(name: str, aliases: list[str], type_: str) -> str:
     type_word = type_.split()[-1].lower() if type_ else ""
     for alias in ascii_aliases:
         last = alias.split()[-1].lower() if alias.split() else ""
-        if last in {"oblast", "governorate", "province", "state", "region", "district", "city"}:
-            if not type_word or last == type_word or type_word in {"region", "province"}:
-                return alias
+        if last in _ENGLISH_TYPES and (
+            not type_word or last == type_word or type_word in {"region", "province"}
+        ):
+            return alias
     if name.isascii():
         return name
     return ascii_aliases[0] if ascii_aliases else name
@@ -370,7 +374,8 @@ _SKIPPED_CODES = {"PPLH", "PPLQ", "PPLW", "PPLCH"}  # historical, abandoned, des
 @dataclass
 class DumpContent:
     settlements: list[Settlement]
-    admin: list[tuple[str, int, str, float, float, list[str], int]]  # code, gid, name, lat, lon, alt, pop
+    # code, geonameid, name, lat, lon, alternate names, population
+    admin: list[tuple[str, int, str, float, float, list[str], int]]
 
 
 def read_geonames_dump(path: Path, coverage: Coverage) -> DumpContent:
@@ -421,4 +426,6 @@ def _dump_row(row: list[str], coverage: Coverage, content: DumpContent) -> None:
         content.settlements.append(place)
     elif fclass == "A" and fcode in ("ADM1", "ADM2"):
         code = f"{iso}.{a1}" if fcode == "ADM1" else f"{iso}.{a1}.{a2}"
-        content.admin.append((code, int(gid), name, float(lat), float(lon), sorted(names), population))
+        content.admin.append(
+            (code, int(gid), name, float(lat), float(lon), sorted(names), population)
+        )

@@ -8,7 +8,8 @@ rollback stay with the caller.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -57,42 +58,43 @@ def cursor(conn: Connection) -> Any:
     return conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
 
 
+@contextmanager
+def _driver_errors(conn: Connection, sql: str) -> Iterator[None]:
+    """Raise driver errors as SQLAlchemy's (IntegrityError, DataError…), as callers expect."""
+    base = conn.dialect.loaded_dbapi.Error
+    try:
+        yield
+    except base as exc:
+        raise sa.exc.DBAPIError.instance(sql, None, exc, base) from exc
+
+
 def insert_one(conn: Connection, table: str, row: dict[str, Any]) -> int:
     """Insert a row and return its new id."""
     stmt = statements(conn)[table]
-    cur = cursor(conn)
-    try:
+    with _driver_errors(conn, stmt.sql), closing(cursor(conn)) as cur:
         if stmt.returning:
             cur.execute(stmt.sql_returning, stmt.params(row))
             return int(cur.fetchone()[0])
         cur.execute(stmt.sql, stmt.params(row))
         return int(cur.lastrowid)
-    finally:
-        cur.close()
 
 
 def insert_many(conn: Connection, table: str, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
     stmt = statements(conn)[table]
-    cur = cursor(conn)
-    try:
+    with _driver_errors(conn, stmt.sql), closing(cursor(conn)) as cur:
         cur.executemany(stmt.sql, [stmt.params(r) for r in rows])
-    finally:
-        cur.close()
 
 
 def scalar(conn: Connection, sql: str, params: tuple[Any, ...]) -> Any:
     """First column of the first row of a query written with `?` placeholders, or None."""
     if conn.dialect.paramstyle != "qmark":
         sql = sql.replace("?", "%s")
-    cur = cursor(conn)
-    try:
+    with _driver_errors(conn, sql), closing(cursor(conn)) as cur:
         cur.execute(sql, params)
         row = cur.fetchone()
         return None if row is None else row[0]
-    finally:
-        cur.close()
 
 
 def insert_ids(conn: Connection, table: str, rows: Iterable[dict[str, Any]]) -> list[int]:

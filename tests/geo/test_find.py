@@ -28,7 +28,9 @@ def _only(gaz: Gazetteer, text: str) -> tuple[str, str, list[int | None]]:
         ("Kupiansk", 703656), ("Kupyansk", 703656),
     ],
 )
-def test_transliterations_reach_the_same_place(gaz: Gazetteer, written: str, geonameid: int) -> None:
+def test_transliterations_reach_the_same_place(
+    gaz: Gazetteer, written: str, geonameid: int
+) -> None:
     text, kind, ids = _only(gaz, f"Drones hit {written} overnight.")
     assert text == written
     assert kind == "settlement"
@@ -109,7 +111,8 @@ def test_lowercase_name_is_not_a_place(gaz: Gazetteer) -> None:
 
 
 def test_countries_and_territories(gaz: Gazetteer) -> None:
-    text = "Ukraine, Russia, Israel, Lebanon, Sudan, Yemen, Myanmar, Burma, Syria, Iran, the West Bank, Crimea, Donbas"
+    text = ("Ukraine, Russia, Israel, Lebanon, Sudan, Yemen, Myanmar, Burma, Syria, Iran, "
+            "the West Bank, Crimea, Donbas")
     found = {m.text: (m.kind, m.candidates[0].country) for m in gaz.find(text)}
     assert found["Burma"] == ("country", "MM")
     assert found["West Bank"] == ("admin1", "PS")
@@ -132,7 +135,9 @@ def test_mentions_sorted_non_overlapping_with_offsets(gaz: Gazetteer) -> None:
     assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "<html><body></body></html>", "İstanbul İİİ"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "\x00\x01\x02", "<html><body></body></html>", "İstanbul İİİ"]
+)
 def test_odd_input_does_not_break(gaz: Gazetteer, text: str) -> None:
     for m in gaz.find(text):
         assert text[m.start : m.end] == m.text

@@ -24,7 +24,9 @@ def _resolve(gaz: Gazetteer, text: str, countries: list[str]) -> dict[str, objec
         ("Pohreby was struck; Brovary district officials said so.", 696760, "Kyiv Oblast"),
     ],
 )
-def test_homonym_resolved_by_context(gaz: Gazetteer, text: str, geonameid: int, admin1: str) -> None:
+def test_homonym_resolved_by_context(
+    gaz: Gazetteer, text: str, geonameid: int, admin1: str
+) -> None:
     place = _resolve(gaz, text, ["UA", "RU"])["Pohreby"]
     assert place.geonameid == geonameid
     assert place.admin1 == admin1

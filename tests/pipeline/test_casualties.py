@@ -62,8 +62,11 @@ CASES = [
         "A mother and her two children died in the attack on Odesa.",
         {"killed": 3, "children_killed": 2},
     ),
-    ("In Kyiv, a couple in their 60s died when a drone crashed into their house.", {"killed": 2}),
-    ("Four people died and another was injured in Kherson.", {"killed": 4, "injured": 1}),
+    # named adults only: no child among them (the seed's convention)
+    ("In Kyiv, a couple in their 60s died when a drone crashed into their house.",
+     {"killed": 2, "children_killed": 0}),
+    ("Four people died and another was injured in Kherson.",
+     {"killed": 4, "injured": 1, "children_injured": 0}),
     (
         "Russia fired a ballistic missile at Odesa, injuring a 15-year-old boy and a 43-year-old "
         "man.",

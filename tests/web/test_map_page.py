@@ -159,3 +159,16 @@ def test_filters_reload_markers(page_server: str, browser: object) -> None:
         "(text) => document.getElementById('status').textContent.startsWith(text)", arg=expected
     )
     page.close()
+
+
+def test_api_docs_render_offline(page_server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(page_server + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/incidents" in p for p in paths)
+    outside = [u for u in requested if not u.startswith(page_server) and not u.startswith("data:")]
+    assert outside == [], f"/docs reached outside: {outside}"
+    page.close()

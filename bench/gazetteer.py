@@ -1,0 +1,84 @@
+"""Gazetteer benchmark: index load time, memory, and place finding speed.
+
+    STRIKELOG_CACHE_DIR=/tmp/sl .venv/bin/python bench/gazetteer.py [--mb 5]
+
+Finding speed is reported in MB/s and as a ratio to a baseline measured in the same
+run (one `re.findall(r"\\w+")` pass over the same text), so figures from machines of
+different speed can be compared. The index is built first if the cache lacks it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from strikelog.geo import cache  # noqa: E402
+from strikelog.geo.gazetteer import Gazetteer  # noqa: E402
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def corpus(megabytes: float) -> str:
+    parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "dev" / "reports").glob("*.txt"))]
+    parts.append((ROOT / "tests" / "geo" / "data" / "noplace.txt").read_text(encoding="utf-8"))
+    sample = "\n\n".join(parts)
+    if not sample.strip():
+        raise SystemExit("no text to benchmark on (dev/reports/*.txt)")
+    reps = int(megabytes * 1_000_000 / len(sample.encode("utf-8"))) + 1
+    return "\n\n".join([sample] * reps)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mb", type=float, default=5.0, help="MB of text to search")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    _index, directory, built = cache.load_or_build()
+    if built:
+        print(f"index built in {time.perf_counter() - started:.1f} s → {directory}")
+
+    before = rss_mb()
+    started = time.perf_counter()
+    gaz = Gazetteer.load()
+    load_s = time.perf_counter() - started
+    after = rss_mb()
+    print(f"index load: {load_s:.3f} s; peak RSS {after:.0f} MB (+{after - before:.0f} MB "
+          f"over {before:.0f} MB before loading)")
+
+    text = corpus(args.mb)
+    size_mb = len(text.encode("utf-8")) / 1_000_000
+    started = time.perf_counter()
+    words = len(re.findall(r"\w+", text))
+    base_s = time.perf_counter() - started
+    started = time.perf_counter()
+    mentions = gaz.find(text)
+    find_s = time.perf_counter() - started
+    print(f"text: {size_mb:.1f} MB, {words:,} words, {len(mentions):,} place mentions")
+    print(f"baseline re.findall(\\w+): {size_mb / base_s:6.1f} MB/s")
+    print(f"Gazetteer.find:           {size_mb / find_s:6.1f} MB/s "
+          f"({find_s / base_s:.1f}x the baseline's time)")
+
+    reports = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "dev" / "reports").glob("*.txt"))]
+    started = time.perf_counter()
+    rounds = 20
+    for _ in range(rounds):
+        for report in reports:
+            gaz.resolve(gaz.find(report), countries=["UA", "RU"], text=report)
+    per_s = rounds * len(reports) / (time.perf_counter() - started)
+    avg_words = sum(len(r.split()) for r in reports) / max(len(reports), 1)
+    print(f"find + resolve: {per_s:,.0f} reports/s (dev reports, {avg_words:.0f} words each)")
+    print(f"peak RSS at end: {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
