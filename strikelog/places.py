@@ -115,7 +115,7 @@ def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
                 not re.search(r"\b(?:village|town|settlement|road|area)s?\s*$", head):
             return REFERENCE
         return NEAR
-    after = text[end : end + 40].lower().lstrip()
+    after = text[end : end + 70].lower().lstrip()
     if _UNDER_ALERT.match(after):
         return "air alert"
     if any(m.start == start and m.metonym for m in actors) and re.match(r"^(?:'s|’s)\b",
