@@ -585,7 +585,7 @@ class _SentenceFramer:
             if cls is None and qi + 1 < len(qtys):
                 nxt = qtys[qi + 1]
                 between = self.text[q.end : nxt.start].strip().lower()
-                if between == "of":
+                if between in ("of", "of the", "of all", "out of", "out of the"):
                     for w in weapons:
                         if w.start >= nxt.end:
                             gap = _gap_words(self.text, nxt.end, w.start, [])

@@ -34,6 +34,10 @@ from strikelog.spot.mentions import Mention
 _NATIONAL = re.compile(
     r"\b(?:across|nationwide|country|countrywide|regions|provinces|oblasts|nation)\b",
     re.IGNORECASE)
+_DEFENDER_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:air force|air[- ]defen[cs]es?|defen[cs]e ministry|ministry of defen[cs]e|"
+    r"military said|emergency services?|general staff|authorities|anti-aircraft|"
+    r"defen[cs]e forces|interceptors?)")
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
@@ -76,6 +80,24 @@ class _IncidentBuilder:
     def add_sentence(self, s: Sentence) -> None:
         if all(x.index != s.index for x in self.sentences):
             self.sentences.append(s)
+
+
+def _missile_total(counts: dict[str, Figure | None]) -> None:
+    """`missile` counts all missiles: with only ballistic/cruise counts given, their sum."""
+    if counts.get("missile") is not None:
+        return
+    parts = [counts[k] for k in ("ballistic_missile", "cruise_missile") if counts.get(k)]
+    known = [f for f in parts if f is not None and f.value is not None]
+    if not known or len(known) != len(parts):
+        return
+    value = sum(f.value for f in known if f.value is not None)
+    exact = all(f.qualifier == "exact" for f in known)
+    evidence: list[Span] = []
+    for f in known:
+        evidence.extend(e for e in f.evidence if e not in evidence)
+    qualifier = "exact" if exact else (known[0].qualifier if len(known) == 1 else "at_least")
+    counts["missile"] = Figure(value, qualifier, value if exact else known[0].low,
+                               value if exact else None, evidence)
 
 
 def _listed_together(refs: list[PlaceRef]) -> bool:
@@ -379,9 +401,7 @@ class Resolver:
             if not (s.start <= a.start < s.end):
                 continue
             after = text[a.end : a.end + 40].lower()
-            if re.match(r"^(?:'s|’s)?\s*(?:air force|air[- ]defen[cs]es?|defen[cs]e ministry|"
-                        r"ministry of defen[cs]e|military said|emergency services?|"
-                        r"general staff|authorities|anti-aircraft)", after):
+            if _DEFENDER_AFTER.match(after):
                 defender = defender or a.country
                 continue
             if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
@@ -389,12 +409,32 @@ class Resolver:
             attacker = attacker or a.name
         return attacker, defender
 
+    def _count_sides(self, wc: WaveCount) -> tuple[str | None, str | None]:
+        """(attacker, defender country) for one count: the party named closest before the
+        number ("the Houthis fired two missiles"), unless it is the defender."""
+        attacker, defender = self._sentence_attacker(wc.sentence)
+        s = wc.sentence
+        text = self.doc.text
+        best = None
+        for a in self.actors:
+            if not (s.start <= a.start < wc.number_span[0]):
+                continue
+            after = text[a.end : a.end + 40].lower()
+            if _DEFENDER_AFTER.match(after):
+                continue
+            if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
+                continue
+            best = a
+        if best is not None:
+            attacker = best.name
+        return attacker, defender
+
     def waves(self) -> list[Wave]:
         counts = [w for f in self.frames if not f.sentence.boilerplate for w in f.waves]
         report_attacker, report_target = self._report_sides()
         groups: dict[tuple[str | None, str | None], list[WaveCount]] = {}
         for wc in counts:
-            attacker, defender = self._sentence_attacker(wc.sentence)
+            attacker, defender = self._count_sides(wc)
             target = defender
             if attacker is None:
                 attacker = usual_attacker(target) if target else report_attacker
@@ -432,6 +472,8 @@ class Resolver:
                     if fig is not None:
                         target_map[cls] = fig
                         sentences.extend(i.sentence for i in items)
+            for target_map in (wave.launched, wave.intercepted):
+                _missile_total(target_map)
             for wc, ref in getattr(self, "over", []):
                 if any(wc.sentence.index == x.sentence.index for x in wcs):
                     fig = Figure(wc.value, wc.qualifier, wc.low, wc.high,

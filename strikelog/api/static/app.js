@@ -284,6 +284,9 @@
       api("incidents.geojson", params),
       api("series/daily", params),
     ]);
+    // The timeline sets the height left for the map: draw it first, then fit the markers.
+    drawTimeline(series.days);
+    map.invalidateSize();
     clusters.clearLayers();
     const layer = L.geoJSON(geo, { pointToLayer: markerFor });
     clusters.addLayers(layer.getLayers());
@@ -292,8 +295,7 @@
     if (geo.total_matching > shown) text += ` (of ${geo.total_matching} matching)`;
     if (geo.without_coordinates) text += `; ${geo.without_coordinates} without coordinates`;
     setStatus(text);
-    if (shown) map.fitBounds(layer.getBounds(), { maxZoom: 8, padding: [40, 40] });
-    drawTimeline(series.days);
+    if (shown) map.fitBounds(layer.getBounds(), { maxZoom: 8, padding: [30, 30] });
     document.body.dataset.loaded = "true";
   }
 
