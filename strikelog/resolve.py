@@ -28,7 +28,7 @@ from strikelog.models import (
 )
 from strikelog.places import CONTEXT, COUNTRY, NEAR, REFERENCE, STRUCK, is_incident_role
 from strikelog.prepare import Doc, Sentence
-from strikelog.spot.actors import ActorMention, country_of, usual_attacker
+from strikelog.spot.actors import ActorMention, country_of, usual_attacker, user_of_weapons
 from strikelog.spot.mentions import Mention
 
 _NATIONAL = re.compile(
@@ -38,6 +38,8 @@ _DEFENDER_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:air force|air[- ]defen[cs]es?|defen[cs]e ministry|ministry of defen[cs]e|"
     r"military said|emergency services?|general staff|authorities|anti-aircraft|"
     r"defen[cs]e forces|interceptors?)")
+_MASSED = re.compile(r"\b(?:massive|massed|combined|large-scale|barrage|wave of|waves of|"
+                     r"salvo|onslaught)\b", re.IGNORECASE)
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
@@ -417,16 +419,29 @@ class Resolver:
         text = self.doc.text
         best = None
         for a in self.actors:
-            if not (s.start <= a.start < wc.number_span[0]):
+            if not (s.start <= a.start < s.end):
                 continue
             after = text[a.end : a.end + 40].lower()
+            if a.start > wc.number_span[1]:
+                # "40 Ukrainian drones": the party named with the weapon launched it
+                if re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?)\b",
+                            after) and a.start - wc.number_span[1] <= 12:
+                    return a.name, defender if defender != a.country else None
+                continue
             if _DEFENDER_AFTER.match(after):
                 continue
-            if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
+            if re.match(r"^\s*(?:said|says|claimed|reported|announced)\b", after):
+                # "Russia says it downed 40 drones": the speaker defends
+                defender = defender or a.country
                 continue
             best = a
         if best is not None:
             attacker = best.name
+        elif attacker is None:
+            attacker = user_of_weapons(text[s.start : s.end])
+        if attacker is not None and defender is not None and \
+                country_of(attacker) == defender:
+            attacker = usual_attacker(defender)
         return attacker, defender
 
     def waves(self) -> list[Wave]:
@@ -446,11 +461,16 @@ class Resolver:
         # every struck country with incidents has a wave too (who attacked it)
         per_country = Counter(b.place.country for b in self.incidents.values()
                               if b.place and b.signal)
-        launches = any(f.launches for f in self.frames if not f.sentence.boilerplate)
+        # a combined or massed attack ("attacked with ballistic and cruise missiles and
+        # drones", "a massive barrage") makes a wave even without counts
+        launches = any(
+            (f.launches and len(set(f.weapons)) >= 2) or _MASSED.search(
+                self.doc.text[f.sentence.start:f.sentence.end])
+            for f in self.frames if not f.sentence.boilerplate)
         for b in self.incidents.values():
             c = b.place.country if b.place else None
-            # a wave with no counts only for a campaign: several places, or a launch stated
-            if c and per_country[c] < 2 and not launches:
+            # a wave with no counts: a massed attack, or strikes on several places
+            if not launches and per_country[c] < 2:
                 continue
             if c and b.signal and not any(t == c for (_, t) in groups):
                 attacker = report_attacker if c == report_target else usual_attacker(c)

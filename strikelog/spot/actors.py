@@ -62,3 +62,17 @@ def target_of(attacker: str) -> str | None:
         if usual == attacker:
             return target
     return None
+
+
+@cache
+def _weapon_users() -> tuple[re.Pattern[str], dict[str, str]]:
+    users = {k.lower(): str(v) for k, v in load_lexicon("actors").get("weapon_users", {}).items()}
+    names = "|".join(re.escape(k) for k in sorted(users, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({names})", re.IGNORECASE), users
+
+
+def user_of_weapons(text: str) -> str | None:
+    """The party whose weapon models a text names ("Neptune" → Ukraine), if only one."""
+    regex, users = _weapon_users()
+    found = {users[m.group(1).lower()] for m in regex.finditer(text)}
+    return found.pop() if len(found) == 1 else None

@@ -63,6 +63,8 @@
   );
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("GeoNames · Natural Earth");
+  // The map's box changes as the timeline and panel lay out: keep Leaflet's idea of it true.
+  new ResizeObserver(() => map.invalidateSize()).observe(document.getElementById("map"));
   const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
   map.addLayer(clusters);
 
