@@ -6,6 +6,7 @@ their number and the sentence they came from; resolve decides where they belong.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,7 +47,7 @@ class CasualtyFact:
     number_span: tuple[int, int]
     update: bool = False  # "the toll rose to 11": the latest figure wins
     additive: bool = False  # "four more people": adds to what the place had
-    victims: list[VictimFact] = field(default_factory=list)
+    victims: list[VictimFact] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -119,7 +120,7 @@ def _gap_words(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> 
     for s, e in sorted(skip):
         if e <= start or s >= end:
             continue
-        pieces.append(text[cursor:max(cursor, s)])
+        pieces.append(text[cursor : max(cursor, s)])
         cursor = max(cursor, e)
     pieces.append(text[cursor:end])
     return _WORD.findall(" ".join(pieces).lower())
@@ -156,8 +157,10 @@ class _SentenceFramer:
         for m in self.m:
             if m.kind == "person" and m.start >= pos:
                 gap = _gap_words(self.text, pos, m.start, [])
-                if gap is not None and len(gap) <= limit_words and all(
-                    w not in (",", ";") for w in gap
+                if (
+                    gap is not None
+                    and len(gap) <= limit_words
+                    and all(w not in (",", ";") for w in gap)
                 ):
                     return m
                 return None
@@ -169,8 +172,9 @@ class _SentenceFramer:
     def _counts_things(self, q: Mention) -> bool:
         """ "killing about 40 cows": a count of animals or objects, not of people."""
         nxt = _WORD.findall(self.text[q.end : q.end + 24].lower())
-        return bool(nxt) and (nxt[0] in self.w.non_persons or
-                              " ".join(nxt[:3]) in self.w.non_persons)
+        return bool(nxt) and (
+            nxt[0] in self.w.non_persons or " ".join(nxt[:3]) in self.w.non_persons
+        )
 
     def _weapon_follows(self, q: Mention) -> bool:
         for m in self.m:
@@ -193,9 +197,11 @@ class _SentenceFramer:
             cue = _CHILD_GROUP_CUE.search(before)
             if cue:
                 out.append((q, person, (q.start - len(before) + cue.start(), person.end)))
-            elif re.fullmatch(r"\s+of\s+(?:them|whom)\s+(?:(?:were|are|was)\s+)?",
-                              self.text[q.end : person.start]) and \
-                    re.search(r"[,;(]\s*$", self.text[max(self.sentence.start, q.start - 3):q.start]):
+            elif re.fullmatch(
+                r"\s+of\s+(?:them|whom)\s+(?:(?:were|are|was)\s+)?", self.text[q.end : person.start]
+            ) and re.search(
+                r"[,;(]\s*$", self.text[max(self.sentence.start, q.start - 3) : q.start]
+            ):
                 # "62 people were wounded, 12 of them children"
                 out.append((q, person, (q.start, person.end)))
         return out
@@ -228,11 +234,28 @@ class _SentenceFramer:
             kept.append(s)
         return [(s, e, groups[(s, e)]) for s, e in kept]
 
-    def _add(self, fld: str, q: Mention, *, update: bool, additive: bool,
-             victims: list[VictimFact] | None = None) -> CasualtyFact:
+    def _add(
+        self,
+        fld: str,
+        q: Mention,
+        *,
+        update: bool,
+        additive: bool,
+        victims: list[VictimFact] | None = None,
+    ) -> CasualtyFact:
         value, qualifier, low, high = _figure_of(q.data)
-        fact = CasualtyFact(fld, value, qualifier, low, high, self.sentence, q.span,
-                            update=update, additive=additive, victims=victims or [])
+        fact = CasualtyFact(
+            fld,
+            value,
+            qualifier,
+            low,
+            high,
+            self.sentence,
+            q.span,
+            update=update,
+            additive=additive,
+            victims=victims or [],
+        )
         self.frame.casualties.append(fact)
         self.used.add(id(q))
         return fact
@@ -290,9 +313,15 @@ class _SentenceFramer:
                         outcome = self._pick(caps["after_count"])
                         persons = self._persons_between(q.end, ts)
                         child = bool(persons) and all(p.label == "child" for p in persons)
-                        fld = f"children_{outcome}" if child and outcome != "casualties" else outcome
-                        made = self._add(fld, q, update=self._is_update(prev_end, ts),
-                                         additive=self._additive(gap))
+                        fld = (
+                            f"children_{outcome}" if child and outcome != "casualties" else outcome
+                        )
+                        made = self._add(
+                            fld,
+                            q,
+                            update=self._is_update(prev_end, ts),
+                            additive=self._additive(gap),
+                        )
                     break
             # count after the outcome: "killing 7", "the death toll rose to 11"
             if made is None and "before_count" in caps:
@@ -304,17 +333,22 @@ class _SentenceFramer:
                         outcome = self._pick(caps["before_count"])
                         person = self._next_person(q.end, 2)
                         child = person is not None and person.label == "child"
-                        fld = f"children_{outcome}" if child and outcome != "casualties" else outcome
-                        made = self._add(fld, q, update=self._is_update(ts, q.end),
-                                         additive=self._additive(gap))
+                        fld = (
+                            f"children_{outcome}" if child and outcome != "casualties" else outcome
+                        )
+                        made = self._add(
+                            fld, q, update=self._is_update(ts, q.end), additive=self._additive(gap)
+                        )
                     break
-                if made is None and not any(q.start >= te and q.start < next_start
-                                            for q in qtys if self._qty_ok(q)):
+                if made is None and not any(
+                    q.start >= te and q.start < next_start for q in qtys if self._qty_ok(q)
+                ):
                     # "injuring a 15-year-old boy and a 43-year-old man"
                     outcome = self._pick(caps["before_count"])
                     if outcome != "casualties":
-                        made_enum = self._frame_enumeration(te, next_start, outcome, (ts, te),
-                                                            right=True)
+                        made_enum = self._frame_enumeration(
+                            te, next_start, outcome, (ts, te), right=True
+                        )
             # named victims: "a 40-year-old man was killed", "a couple in their 60s died"
             if made is None and not made_enum and ("single" in caps or "after_count" in caps):
                 outcome = self._pick(caps.get("single") or caps["after_count"])
@@ -341,15 +375,21 @@ class _SentenceFramer:
 
     def _part_of(self, q: Mention, qtys: list[Mention]) -> Mention | None:
         for p in qtys:
-            if p.end <= q.start and self._qty_ok(p) and re.fullmatch(
-                    r"\s+of\s+(?:the|these|those)\s+", self.text[p.end : q.start]):
+            if (
+                p.end <= q.start
+                and self._qty_ok(p)
+                and re.fullmatch(r"\s+of\s+(?:the|these|those)\s+", self.text[p.end : q.start])
+            ):
                 return p
         return None
 
     def _enumerated_before(self, start: int, qstart: int) -> bool:
         """A person named before the count and joined to it: "A mother and her two children"."""
-        persons = [p for p in self.m if p.kind in ("person", "pair") and start <= p.start
-                   and p.end <= qstart]
+        persons = [
+            p
+            for p in self.m
+            if p.kind in ("person", "pair") and start <= p.start and p.end <= qstart
+        ]
         if not persons:
             return False
         tail = self.text[persons[-1].end : qstart].lower()
@@ -365,13 +405,25 @@ class _SentenceFramer:
     def _count_children(self, start: int, end: int) -> int:
         """Children named in an enumeration: child nouns, or persons aged under 18."""
         seg = self.text[start:end]
-        stop = min([i for i in (seg.find(";"), seg.find(" who "), seg.find(" when "),
-                                seg.find(" both "), seg.find(" all of ")) if i >= 0],
-                   default=len(seg))
+        stop = min(
+            [
+                i
+                for i in (
+                    seg.find(";"),
+                    seg.find(" who "),
+                    seg.find(" when "),
+                    seg.find(" both "),
+                    seg.find(" all of "),
+                )
+                if i >= 0
+            ],
+            default=len(seg),
+        )
         n = 0
         for p in self._of("person"):
-            if start <= p.start < start + stop and (p.label == "child" or
-                                                     self._aged_child_before(p)):
+            if start <= p.start < start + stop and (
+                p.label == "child" or self._aged_child_before(p)
+            ):
                 if p.data["plural"]:
                     return 0  # "children" with no number: not countable here
                 n += 1
@@ -381,8 +433,11 @@ class _SentenceFramer:
         for a in self._of("age"):
             if 0 <= p.start - a.end <= 3:
                 q: Quantity = a.data
-                return q.age_years is not None and q.age_years < self.w.child_age_limit \
+                return (
+                    q.age_years is not None
+                    and q.age_years < self.w.child_age_limit
                     and not q.decade
+                )
         return False
 
     def _attach_children(self, fact: CasualtyFact, groups, after: int, before: int) -> None:
@@ -390,13 +445,24 @@ class _SentenceFramer:
             return
         cue = _INCLUDING.search(self.text, fact.number_span[1], before)
         if cue is not None and not any(
-                id(q) not in self.used and cue.end() <= q[0].start < before for q in groups):
+            id(q) not in self.used and cue.end() <= q[0].start < before for q in groups
+        ):
             kids = self._count_children(cue.end(), before)
             if kids:
-                self.frame.casualties.append(CasualtyFact(
-                    f"children_{fact.field}", kids, "exact", kids, kids, self.sentence,
-                    (cue.start(), before), update=fact.update, additive=fact.additive))
-        for q, person, _span in groups:
+                self.frame.casualties.append(
+                    CasualtyFact(
+                        f"children_{fact.field}",
+                        kids,
+                        "exact",
+                        kids,
+                        kids,
+                        self.sentence,
+                        (cue.start(), before),
+                        update=fact.update,
+                        additive=fact.additive,
+                    )
+                )
+        for q, _person, _span in groups:
             if id(q) in self.used:
                 continue
             if fact.number_span[0] - 60 <= q.start < before:
@@ -407,8 +473,11 @@ class _SentenceFramer:
         left = [m for m in self.m if prev_end <= m.start < ts and m.kind in ("qty", "person")]
         persons = [m for m in left if m.kind == "person"]
         if persons and persons[-1].label == "child" and outcome != "casualties":
-            qs = [q for q in left if q.kind == "qty" and q.end <= persons[-1].start
-                  and self._qty_ok(q)]
+            qs = [
+                q
+                for q in left
+                if q.kind == "qty" and q.end <= persons[-1].start and self._qty_ok(q)
+            ]
             fld = f"children_{outcome}"
             if qs:
                 self._add(fld, qs[-1], update=False, additive=False)
@@ -420,8 +489,9 @@ class _SentenceFramer:
             return
         # "Among the dead were a 36-year-old mother, her baby and a 12-year-old girl"
         if outcome in ("killed", "injured"):
-            right_qty = [q for q in self._of("qty") if te <= q.start < next_start
-                         and self._qty_ok(q)]
+            right_qty = [
+                q for q in self._of("qty") if te <= q.start < next_start and self._qty_ok(q)
+            ]
             if right_qty:
                 person = self._next_person(right_qty[0].end, 2)
                 if person is not None and person.label == "child":
@@ -429,27 +499,49 @@ class _SentenceFramer:
                     return
             self._frame_enumeration(te, next_start, outcome, (ts, te), right=True)
 
-    def _frame_enumeration(self, start: int, end: int, outcome: str, term: tuple[int, int],
-                           right: bool = False) -> bool:
+    def _frame_enumeration(
+        self, start: int, end: int, outcome: str, term: tuple[int, int], right: bool = False
+    ) -> bool:
         """Count named victims in text[start:end]: persons, pairs, counted persons, ages."""
-        window = [m for m in self.m if start <= m.start and m.end <= end
-                  and m.kind in ("person", "pair", "qty", "age")]
+        window = [
+            m
+            for m in self.m
+            if start <= m.start and m.end <= end and m.kind in ("person", "pair", "qty", "age")
+        ]
         if not right:
             # the subject ends at the verb; start after the last clause break
             seg = self.text[start:end]
-            cut = max(seg.rfind(";"), seg.rfind(" when "), seg.rfind(" after "),
-                      seg.rfind(" and "), seg.rfind(" while "), seg.rfind(" as "))
-            if cut >= 0 and " and " == seg[cut:cut + 5]:
+            cut = max(
+                seg.rfind(";"),
+                seg.rfind(" when "),
+                seg.rfind(" after "),
+                seg.rfind(" and "),
+                seg.rfind(" while "),
+                seg.rfind(" as "),
+            )
+            if cut >= 0 and seg[cut : cut + 5] == " and ":
                 # keep "a man and his son" together: only cut at "and" after a verb
-                cut = max(seg.rfind(";"), seg.rfind(" when "), seg.rfind(" after "),
-                          seg.rfind(" while "))
+                cut = max(
+                    seg.rfind(";"), seg.rfind(" when "), seg.rfind(" after "), seg.rfind(" while ")
+                )
             if cut >= 0:
                 window = [m for m in window if m.start >= start + cut]
         else:
             # stop at the end of the noun phrase list
             seg = self.text[start:end]
-            stop = min([i for i in (seg.find(" when "), seg.find(" who "), seg.find(";"),
-                                    seg.find(" after ")) if i >= 0], default=len(seg))
+            stop = min(
+                [
+                    i
+                    for i in (
+                        seg.find(" when "),
+                        seg.find(" who "),
+                        seg.find(";"),
+                        seg.find(" after "),
+                    )
+                    if i >= 0
+                ],
+                default=len(seg),
+            )
             window = [m for m in window if m.end <= start + stop]
         victims: list[VictimFact] = []
         count = 0
@@ -461,8 +553,12 @@ class _SentenceFramer:
         while i < len(window):
             m = window[i]
             if m.kind == "age":
-                if last_group and last_group[-1].age is None and not pending_age and \
-                        m.start - last_group[-1].span[1] <= 12:
+                if (
+                    last_group
+                    and last_group[-1].age is None
+                    and not pending_age
+                    and m.start - last_group[-1].span[1] <= 12
+                ):
                     for v in last_group:  # "a couple in their 60s": both
                         self._set_age(v, m.data)
                 else:
@@ -475,25 +571,31 @@ class _SentenceFramer:
                         exact = False
                     else:
                         child = nxt.label == "child"
-                        last_group = [VictimFact(outcome, child, nxt.data["sex"], None, None,
-                                                 (m.start, nxt.end)) for _ in range(min(q.value, 50))]
+                        last_group = [
+                            VictimFact(
+                                outcome, child, nxt.data["sex"], None, None, (m.start, nxt.end)
+                            )
+                            for _ in range(min(q.value, 50))
+                        ]
                         victims.extend(last_group)
                         count += q.value
                     used_q.append(m)
                     i += 2
                     continue
             elif m.kind == "pair":
-                last_group = [VictimFact(outcome, False, None, None, None, m.span)
-                              for _ in range(m.data["count"])]
+                last_group = [
+                    VictimFact(outcome, False, None, None, None, m.span)
+                    for _ in range(m.data["count"])
+                ]
                 victims.extend(last_group)
                 count += m.data["count"]
                 if pending_age is not None:
-                    for v in victims[-m.data["count"]:]:
+                    for v in victims[-m.data["count"] :]:
                         self._set_age(v, pending_age.data)
                     pending_age = None
             elif m.kind == "person":
                 before = _gap_words(self.text, max(start, m.start - 16), m.start, [])
-                det = bool(before) and before[-1] in self.w.determiners
+                det = bool(before) and (before or [""])[-1] in self.w.determiners
                 aged = pending_age is not None and m.start - pending_age.end <= 12
                 if m.data["plural"] and not aged:
                     exact = False if not det else exact
@@ -517,20 +619,28 @@ class _SentenceFramer:
                 count = 1
         if not victims:
             return False
-        for q in used_q:
-            self.used.add(id(q))
+        for used in used_q:
+            self.used.add(id(used))
         span = (min(v.span[0] for v in victims), term[1])
         children = sum(1 for v in victims if v.child)
         qualifier = "exact" if exact else "at_least"
         self.frame.casualties.append(
-            CasualtyFact(outcome, count, qualifier, count, None, self.sentence, span,
-                         victims=victims)
+            CasualtyFact(
+                outcome, count, qualifier, count, None, self.sentence, span, victims=victims
+            )
         )
         if children or exact:
             # named adults only ("a 40-year-old man"): no child among them
             self.frame.casualties.append(
-                CasualtyFact(f"children_{outcome}", children, qualifier, children,
-                             None if not exact else children, self.sentence, span)
+                CasualtyFact(
+                    f"children_{outcome}",
+                    children,
+                    qualifier,
+                    children,
+                    None if not exact else children,
+                    self.sentence,
+                    span,
+                )
             )
         return True
 
@@ -575,9 +685,10 @@ class _SentenceFramer:
                 # "two of the missiles were Iskander-M ballistic missiles": the subset class
                 for w2 in weapons:
                     if w2.start > wm.end:
-                        if re.fullmatch(r"\s+(?:were|was|are)\s+(?:[\w-]+\s+){0,2}",
-                                        self.text[wm.end : w2.start]) and re.match(
-                                r"\s*of\s+(?:the|these|those)\b", low):
+                        if re.fullmatch(
+                            r"\s+(?:were|was|are)\s+(?:[\w-]+\s+){0,2}",
+                            self.text[wm.end : w2.start],
+                        ) and re.match(r"\s*of\s+(?:the|these|those)\b", low):
                             cls = w2.label
                             subset = True
                         break
@@ -607,8 +718,9 @@ class _SentenceFramer:
             self._wave(q, kind, cls)
             last_cls = cls if wm is not None else last_cls
 
-    def _action_for(self, q: Mention, actions: list[Mention], attack_cue: bool,
-                    weapon: Mention | None = None) -> str | None:
+    def _action_for(
+        self, q: Mention, actions: list[Mention], attack_cue: bool, weapon: Mention | None = None
+    ) -> str | None:
         if weapon is not None:
             # "40 rockets fired by Hezbollah", "drones launched from Kursk": the participle
             # right after the weapon says what the number is

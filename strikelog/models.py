@@ -155,9 +155,9 @@ class Wave:
     evidence: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        launched = {k: None for k in WAVE_KEYS}
+        launched: dict[str, dict[str, Any] | None] = {k: None for k in WAVE_KEYS}
         launched.update({k: figure_dict(v) for k, v in self.launched.items()})
-        intercepted = {k: None for k in ("drone", "missile")}
+        intercepted: dict[str, dict[str, Any] | None] = {k: None for k in ("drone", "missile")}
         intercepted.update({k: figure_dict(v) for k, v in self.intercepted.items()})
         return {
             "attacker": self.attacker,
@@ -202,7 +202,10 @@ class Incident:
     evidence: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"place": self.place.to_dict() if self.place else None, "near": self.near}
+        out: dict[str, Any] = {
+            "place": self.place.to_dict() if self.place else None,
+            "near": self.near,
+        }
         out.update({name: figure_dict(getattr(self, name)) for name in HARM_FIELDS})
         out.update(
             {
@@ -225,7 +228,11 @@ class OtherPlace:
     place: Place | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role, "place": self.place.to_dict() if self.place else None}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "place": self.place.to_dict() if self.place else None,
+        }
 
 
 @dataclass

@@ -67,8 +67,9 @@ _ATTACK_AFTER_ACTOR = re.compile(
 )
 
 
-def _country_hints(text: str, actors: list[ActorMention], mention_countries: list[str]
-                   ) -> list[str]:
+def _country_hints(
+    text: str, actors: list[ActorMention], mention_countries: list[str]
+) -> list[str]:
     """Countries to prefer when geocoding, the struck country first: the opponent of the
     party named with attack words ("Russian drone strikes" → UA), then the most named."""
     seen: dict[str, int] = {}
@@ -94,16 +95,14 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     # a weapon or party name is not a place ("Geran" drones, "Hezbollah")
     taken = [(m.start, m.end) for m in mentions if m.kind == "weapon"]
     taken += [(a.start, a.end) for a in actors if not a.metonym]
-    found = [m for m in gaz.find(doc.text)
-             if not any(s < m.end and m.start < e for s, e in taken)]
+    found = [m for m in gaz.find(doc.text) if not any(s < m.end and m.start < e for s, e in taken)]
     if not found:
         return []
     starts = [s.start for s in doc.sentences]
-    country_mentions = [c.country for m in found if m.kind == "country"
-                        for c in m.candidates[:1]]
-    resolved: list[Place] = gaz.resolve(found, countries=_country_hints(doc.text, actors,
-                                                                        country_mentions),
-                                        text=doc.text)
+    country_mentions = [c.country for m in found if m.kind == "country" for c in m.candidates[:1]]
+    resolved: list[Place] = gaz.resolve(
+        found, countries=_country_hints(doc.text, actors, country_mentions), text=doc.text
+    )
     refs = []
     for m, place in zip(found, resolved, strict=True):
         si = bisect.bisect_right(starts, m.start) - 1
@@ -114,9 +113,11 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
             continue
         role = place_role(doc.text, m.start, m.end, sent.start, m.kind, actors)
         if not place.evidence:
-            place.evidence = [Span(m.start, m.end, doc.text[m.start:m.end])]
+            place.evidence = [Span(m.start, m.end, doc.text[m.start : m.end])]
         kind = m.kind
-        if kind == "settlement" and _DISTRICT.match(m.text.lower()[-9:] + doc.text[m.end:m.end + 10]):
+        if kind == "settlement" and _DISTRICT.match(
+            m.text.lower()[-9:] + doc.text[m.end : m.end + 10]
+        ):
             kind = "district"  # "Desnianskyi district": a part of a city, not a village
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
     _resolve_capitals(refs, gaz)
@@ -138,17 +139,24 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
     if not parties:
         return
     for r in refs:
-        if is_incident_role(r.role) and r.place.country and r.place.country not in parties \
-                and r.kind != COUNTRY:
+        if (
+            is_incident_role(r.role)
+            and r.place.country
+            and r.place.country not in parties
+            and r.kind != COUNTRY
+        ):
             r.role = "abroad"
 
 
 _DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.IGNORECASE)
+
+
 def _resolve_capitals(refs: list[PlaceRef], gaz: Gazetteer) -> None:
     """ "the capital" with no country in sight: the capital of the country of the report's
     other places."""
-    countries = Counter(r.place.country for r in refs
-                        if r.place.country and r.kind not in ("capital", COUNTRY))
+    countries = Counter(
+        r.place.country for r in refs if r.place.country and r.kind not in ("capital", COUNTRY)
+    )
     if not countries:
         return
     iso = countries.most_common(1)[0][0]
@@ -168,8 +176,13 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or|&)\s*")
 def _propagate_list_roles(text: str, refs: list[PlaceRef]) -> None:
     """ "launched from Kursk, Oryol and Millerovo": a list shares its first member's role."""
     for a, b in itertools.pairwise(refs):
-        if a.sentence == b.sentence and not is_incident_role(a.role) and a.role != COUNTRY \
-                and is_incident_role(b.role) and _LIST_JOIN.fullmatch(text[a.end : b.start]):
+        if (
+            a.sentence == b.sentence
+            and not is_incident_role(a.role)
+            and a.role != COUNTRY
+            and is_incident_role(b.role)
+            and _LIST_JOIN.fullmatch(text[a.end : b.start])
+        ):
             b.role = a.role
 
 
@@ -179,20 +192,31 @@ def _mark_containers(refs: list[PlaceRef]) -> None:
     for r in refs:
         by_sentence.setdefault(r.sentence, []).append(r)
     for group in by_sentence.values():
-        towns = [r for r in group if r.kind in ("settlement", "district", "capital")
-                 and is_incident_role(r.role)]
+        towns = [
+            r
+            for r in group
+            if r.kind in ("settlement", "district", "capital") and is_incident_role(r.role)
+        ]
         for r in group:
-            if r.kind in ("admin1", "admin2") and is_incident_role(r.role) and any(
-                t.place.admin1 and t.place.admin1 == r.place.admin1 for t in towns
+            if (
+                r.kind in ("admin1", "admin2")
+                and is_incident_role(r.role)
+                and any(t.place.admin1 and t.place.admin1 == r.place.admin1 for t in towns)
             ):
                 r.role = CONTAINER
 
 
 def extract_report(report: Report) -> Extraction:
     """Run every stage on one report and return its checked extraction."""
-    meta = ReportMeta(id=report.id or report.sha256, url=report.url, title=report.title,
-                      published=(report.published or None), language=report.language,
-                      source=report.source, origin=report.origin)
+    meta = ReportMeta(
+        id=report.id or report.sha256,
+        url=report.url,
+        title=report.title,
+        published=(report.published or None),
+        language=report.language,
+        source=report.source,
+        origin=report.origin,
+    )
     published = report.published[:10] if report.published else None
     doc = _run("prepare", report, lambda: prepare(report.text))
     mentions = _run("spot", report, lambda: spot(report.text))
@@ -204,16 +228,20 @@ def extract_report(report: Report) -> Extraction:
         r = Resolver(doc, frames, mentions, places, actors, published)
         r.run()
         incidents = r.build_incidents()
-        ex = Extraction(report=meta, incidents=incidents, totals=r.build_totals(),
-                        warnings=r.warnings)
+        ex = Extraction(
+            report=meta, incidents=incidents, totals=r.build_totals(), warnings=r.warnings
+        )
         ex.waves = r.waves()
         ex.other_places = r.other_places(incidents)
         return ex
 
     ex = _run("resolve", report, _resolve)
     ex = _run("reconcile", report, lambda: reconcile(ex))
-    if not ex.incidents and not any(w.launched or w.intercepted for w in ex.waves) and \
-            not ex.figures():
+    if (
+        not ex.incidents
+        and not any(w.launched or w.intercepted for w in ex.waves)
+        and not ex.figures()
+    ):
         ex.is_attack = False
         ex.waves = []
         ex.warnings.append(NO_ATTACK)

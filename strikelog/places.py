@@ -35,8 +35,10 @@ def _rules() -> _Rules:
     scope = load_lexicon("scope")
     roles = {" ".join(p.lower().split()): r for p, r in scope["non_strike_before"].items()}
     before = "|".join(re.escape(p) for p in sorted(roles, key=len, reverse=True))
-    after = "|".join(re.escape(p.lower()) for p in sorted(scope["non_strike_after"]["phrases"],
-                                                         key=len, reverse=True))
+    after = "|".join(
+        re.escape(p.lower())
+        for p in sorted(scope["non_strike_after"]["phrases"], key=len, reverse=True)
+    )
     venue_words = "|".join(re.escape(w) for w in scope["venue_words"]["words"])
     directions = "|".join(re.escape(w) for w in scope["directions"]["words"])
     return _Rules(
@@ -47,7 +49,8 @@ def _rules() -> _Rules:
         venue=re.compile(rf"\b(?:{venue_words})\b[^.;:!?]*\b(?:in|at)\s+(?:the\s+)?$"),
         directions=re.compile(
             rf"\b(?:{directions})(?:\s+of)?\s+(?:the\s+)?(?:(?:city|capital|town|village)\s+"
-            rf"(?:of\s+)?)?$"),
+            rf"(?:of\s+)?)?$"
+        ),
     )
 
 
@@ -89,8 +92,9 @@ _TITLE_AFTER = re.compile(
 )
 
 
-def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
-               actors: list[ActorMention]) -> str:
+def place_role(
+    text: str, start: int, end: int, sentence_start: int, kind: str, actors: list[ActorMention]
+) -> str:
     """The role of the place mention text[start:end] in its sentence."""
     if kind == "country":
         return COUNTRY
@@ -111,15 +115,17 @@ def place_role(text: str, start: int, end: int, sentence_start: int, kind: str,
     if cue:
         # "Pohreby, north of Kyiv": a named place located by another; else near it
         head = text[max(sentence_start, start - 60) : start][: cue.start()]
-        if _NAMED_BEFORE.search(head.rstrip(" ,") + " ") and \
-                not re.search(r"\b(?:village|town|settlement|road|area)s?\s*$", head):
+        if _NAMED_BEFORE.search(head.rstrip(" ,") + " ") and not re.search(
+            r"\b(?:village|town|settlement|road|area)s?\s*$", head
+        ):
             return REFERENCE
         return NEAR
     after = text[end : end + 70].lower().lstrip()
     if _UNDER_ALERT.match(after):
         return "air alert"
-    if any(m.start == start and m.metonym for m in actors) and re.match(r"^(?:'s|’s)\b",
-                                                                     text[end : end + 3]):
+    if any(m.start == start and m.metonym for m in actors) and re.match(
+        r"^(?:'s|’s)\b", text[end : end + 3]
+    ):
         return "actor"  # "Washington's campaign"
     if any(m.start == start and m.metonym for m in actors):
         in_before = re.search(r"\b(?:in|on|at|near|of)\s+$", before)

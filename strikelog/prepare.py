@@ -15,9 +15,7 @@ from strikelog.lang.loader import load_lexicon
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
 # and an opening capital, digit or quote — or at a line break.
-_SENT_END = re.compile(
-    r"""(?<=[.!?…])['"’”)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄҐ])"""
-)
+_SENT_END = re.compile(r"""(?<=[.!?…])['"’”)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄҐ])""")
 _ABBREV_TAIL = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Prof|Jr|Sr|No|Vol|Fig|approx|"
     r"est|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
@@ -95,9 +93,7 @@ def prepare(text: str) -> Doc:
         end = m.start() if m else len(text)
         if text[pos:end].strip():
             for s, e in _split_paragraph(text, pos, end):
-                doc.sentences.append(
-                    Sentence(index, s, e, para, _is_boilerplate(text[s:e]))
-                )
+                doc.sentences.append(Sentence(index, s, e, para, _is_boilerplate(text[s:e])))
                 index += 1
             para += 1
         pos = m.end() if m else len(text)

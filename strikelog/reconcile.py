@@ -6,7 +6,7 @@ incidents (its evidence is theirs); totals that disagree with the incidents give
 
 from __future__ import annotations
 
-from strikelog.models import Extraction, Figure
+from strikelog.models import Extraction, Figure, Span
 
 _PAIRS = (("children_killed", "killed"), ("children_injured", "injured"))
 _SUMMED = ("killed", "injured", "children_killed", "children_injured", "casualties")
@@ -21,7 +21,7 @@ def _sum_figures(figures: list[Figure]) -> Figure | None:
         return None
     value = sum(f.value for f in known if f.value is not None)
     exact = all(f.qualifier == "exact" for f in known) and len(known) == len(figures)
-    evidence = []
+    evidence: list[Span] = []
     for f in known:
         evidence.extend(e for e in f.evidence if e not in evidence)
     return Figure(value, "exact" if exact else "at_least", value, None, evidence)
@@ -34,8 +34,11 @@ def reconcile(ex: Extraction) -> Extraction:
             if child is not None and child.value is not None:
                 if people is None or people.value is None:
                     # "two children were killed": the people killed include them
-                    setattr(inc, people_field, Figure(child.value, "at_least", child.value,
-                                                      None, list(child.evidence)))
+                    setattr(
+                        inc,
+                        people_field,
+                        Figure(child.value, "at_least", child.value, None, list(child.evidence)),
+                    )
                 elif people.value < child.value:
                     # "two children were killed" then "the boy died": the children count holds
                     ex.warnings.append(
@@ -43,10 +46,18 @@ def reconcile(ex: Extraction) -> Extraction:
                         f"{child_field} ({child.value}) exceeded {people_field} "
                         f"({people.value}); {people_field} raised to {child.value}"
                     )
-                    setattr(inc, people_field, Figure(
-                        child.value, "at_least", child.value, None,
-                        list(child.evidence) + [e for e in people.evidence
-                                                if e not in child.evidence]))
+                    setattr(
+                        inc,
+                        people_field,
+                        Figure(
+                            child.value,
+                            "at_least",
+                            child.value,
+                            None,
+                            list(child.evidence)
+                            + [e for e in people.evidence if e not in child.evidence],
+                        ),
+                    )
     totals = ex.totals
     for name in _SUMMED:
         parts = [getattr(i, name) for i in ex.incidents if getattr(i, name) is not None]
@@ -74,13 +85,25 @@ def reconcile(ex: Extraction) -> Extraction:
                 )
     for child_field, people_field in _PAIRS:
         child, people = getattr(totals, child_field), getattr(totals, people_field)
-        if child is not None and child.value is not None and (
-            people is None or people.value is None
+        if (
+            child is not None
+            and child.value is not None
+            and (people is None or people.value is None)
         ):
-            setattr(totals, people_field,
-                    Figure(child.value, "at_least", child.value, None, list(child.evidence)))
-        elif (child is not None and people is not None and child.value is not None
-              and people.value is not None and child.value > people.value):
-            ex.warnings.append(f"{child_field} ({child.value}) exceeds {people_field} "
-                               f"({people.value}) in the totals")
+            setattr(
+                totals,
+                people_field,
+                Figure(child.value, "at_least", child.value, None, list(child.evidence)),
+            )
+        elif (
+            child is not None
+            and people is not None
+            and child.value is not None
+            and people.value is not None
+            and child.value > people.value
+        ):
+            ex.warnings.append(
+                f"{child_field} ({child.value}) exceeds {people_field} "
+                f"({people.value}) in the totals"
+            )
     return ex

@@ -28,18 +28,22 @@ from strikelog.models import (
 )
 from strikelog.places import CONTEXT, COUNTRY, NEAR, REFERENCE, STRUCK, is_incident_role
 from strikelog.prepare import Doc, Sentence
-from strikelog.spot.actors import ActorMention, country_of, usual_attacker, user_of_weapons
+from strikelog.spot.actors import ActorMention, country_of, user_of_weapons, usual_attacker
 from strikelog.spot.mentions import Mention
 
 _NATIONAL = re.compile(
-    r"\b(?:across|nationwide|country|countrywide|regions|provinces|oblasts|nation)\b",
-    re.IGNORECASE)
+    r"\b(?:across|nationwide|country|countrywide|regions|provinces|oblasts|nation)\b", re.IGNORECASE
+)
 _DEFENDER_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:air force|air[- ]defen[cs]es?|defen[cs]e ministry|ministry of defen[cs]e|"
     r"military said|emergency services?|general staff|authorities|anti-aircraft|"
-    r"defen[cs]e forces|interceptors?)")
-_MASSED = re.compile(r"\b(?:massive|massed|combined|large-scale|barrage|wave of|waves of|"
-                     r"salvo|onslaught)\b", re.IGNORECASE)
+    r"defen[cs]e forces|interceptors?)"
+)
+_MASSED = re.compile(
+    r"\b(?:massive|massed|combined|large-scale|barrage|wave of|waves of|"
+    r"salvo|onslaught)\b",
+    re.IGNORECASE,
+)
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
@@ -98,8 +102,9 @@ def _missile_total(counts: dict[str, Figure | None]) -> None:
     for f in known:
         evidence.extend(e for e in f.evidence if e not in evidence)
     qualifier = "exact" if exact else (known[0].qualifier if len(known) == 1 else "at_least")
-    counts["missile"] = Figure(value, qualifier, value if exact else known[0].low,
-                               value if exact else None, evidence)
+    counts["missile"] = Figure(
+        value, qualifier, value if exact else known[0].low, value if exact else None, evidence
+    )
 
 
 def _listed_together(refs: list[PlaceRef]) -> bool:
@@ -123,24 +128,34 @@ def merge_figures(doc: Doc, facts: list[CasualtyFact]) -> Figure | None:
     for f in facts:
         ev = [sentence_span(doc, f.sentence)]
         new = Figure(f.value, f.qualifier, f.low, f.high, ev)
-        if current is None:
-            current = new
-        elif f.update:
+        if current is None or f.update:
             current = new
         elif f.additive and current.value is not None and f.value is not None:
-            current = Figure(current.value + f.value, current.qualifier,
-                             (current.low or 0) + (f.low or 0), None, current.evidence + ev)
+            current = Figure(
+                current.value + f.value,
+                current.qualifier,
+                (current.low or 0) + (f.low or 0),
+                None,
+                current.evidence + ev,
+            )
         elif new.value is not None and current.value == new.value:
             current.evidence.extend(e for e in ev if e not in current.evidence)
-        elif current.value is None and new.value is not None:
-            current = new
-        elif new.value is not None and current.value is not None and new.value > current.value:
+        elif (
+            current.value is None
+            and new.value is not None
+            or new.value is not None
+            and current.value is not None
+            and new.value > current.value
+        ):
             current = new
     return current
 
 
-def _date_for(published: str | None, weekdays: list[int],
-              dates: list[tuple[int, int, int | None]] | None = None) -> str | None:
+def _date_for(
+    published: str | None,
+    weekdays: list[int],
+    dates: list[tuple[int, int, int | None]] | None = None,
+) -> str | None:
     """The event date: an explicit date in the text, else the last such weekday on or before
     publication, else the publication day ("overnight" ends on the day of the report)."""
     pub: dt.date | None = None
@@ -169,9 +184,15 @@ def _date_for(published: str | None, weekdays: list[int],
 
 
 class Resolver:
-    def __init__(self, doc: Doc, frames: list[SentenceFrame], mentions: list[Mention],
-                 places: list[PlaceRef], actors: list[ActorMention],
-                 published: str | None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        frames: list[SentenceFrame],
+        mentions: list[Mention],
+        places: list[PlaceRef],
+        actors: list[ActorMention],
+        published: str | None,
+    ) -> None:
         self.doc = doc
         self.frames = frames
         self.mentions = mentions
@@ -188,17 +209,30 @@ class Resolver:
 
     # -- places --------------------------------------------------------------------------
     def _struck(self, s: Sentence, context: PlaceRef | None = None) -> list[PlaceRef]:
-        refs = [p for p in self.by_sentence.get(s.index, [])
-                if is_incident_role(p.role) and p.kind != COUNTRY]
+        refs = [
+            p
+            for p in self.by_sentence.get(s.index, [])
+            if is_incident_role(p.role) and p.kind != COUNTRY
+        ]
         # "the Sumy regional administration said": a title names the region, not a new strike
-        if context is not None and refs and all(p.role == CONTEXT for p in refs) and all(
-                p.place.admin1 == context.place.admin1 for p in refs):
+        if (
+            context is not None
+            and refs
+            and all(p.role == CONTEXT for p in refs)
+            and all(p.place.admin1 == context.place.admin1 for p in refs)
+        ):
             return [context]
         # a city district stands for its city when the city is named or in context
         towns = [p for p in refs if p.kind in ("settlement", "capital")]
-        city = towns[-1] if towns else (
-            context if context is not None and context.kind in ("settlement", "capital")
-            else None)
+        city = (
+            towns[-1]
+            if towns
+            else (
+                context
+                if context is not None and context.kind in ("settlement", "capital")
+                else None
+            )
+        )
         if city is None:
             return refs
         out: list[PlaceRef] = []
@@ -218,7 +252,7 @@ class Resolver:
         if b is None:
             b = _IncidentBuilder(ref.place, None, ref.key)
             self.incidents[ref.key] = b
-        else:
+        elif b.place is not None:
             b.place.evidence.extend(e for e in ref.place.evidence if e not in b.place.evidence)
         return b
 
@@ -228,10 +262,16 @@ class Resolver:
         if b is None:
             rp = ref.place
             place = Place(
-                name=f"near {rp.name}", written=phrase.text, admin1=rp.admin1,
-                admin2=rp.admin2, country=rp.country, lat=rp.lat, lon=rp.lon,
+                name=f"near {rp.name}",
+                written=phrase.text,
+                admin1=rp.admin1,
+                admin2=rp.admin2,
+                country=rp.country,
+                lat=rp.lat,
+                lon=rp.lon,
                 precision="admin2" if rp.admin2 else ("admin1" if rp.admin1 else rp.precision),
-                confidence=min(rp.confidence, 0.5), evidence=[phrase],
+                confidence=min(rp.confidence, 0.5),
+                evidence=[phrase],
             )
             b = _IncidentBuilder(place, rp.name, key)
             self.incidents[key] = b
@@ -262,13 +302,17 @@ class Resolver:
             if s.paragraph != last_paragraph:
                 last_paragraph = s.paragraph
                 # a paragraph with no attack word in it ends the place context
-                if not any(self._attack_signal(f) for f in content
-                           if f.sentence.paragraph == s.paragraph):
+                if not any(
+                    self._attack_signal(f) for f in content if f.sentence.paragraph == s.paragraph
+                ):
                     context = None
             signal = self._attack_signal(frame)
-            cued = [p for p in struck
-                    if frame.casualties or (p.role in (STRUCK, NEAR) and (
-                        self._near_cue(p, s) or p.start - s.start <= 4))]
+            cued = [
+                p
+                for p in struck
+                if frame.casualties
+                or (p.role in (STRUCK, NEAR) and (self._near_cue(p, s) or p.start - s.start <= 4))
+            ]
             # places that get targets/weapons from this sentence
             if signal and not frame.total_scope:
                 for ref in cued:
@@ -277,10 +321,15 @@ class Resolver:
                     self._annotate(b, frame, own=True, sites=self._sites_of(ref, cued, frame))
             if struck:
                 context = struck[-1] if len(struck) == 1 or not cued else cued[-1]
-            elif context is not None and frame.sites and not frame.total_scope and \
-                    self.sentence_of(context).paragraph == s.paragraph and \
-                    not frame.vague_place and not frame.nearby \
-                    and not (frame.waves or frame.intercepts or frame.launches):
+            elif (
+                context is not None
+                and frame.sites
+                and not frame.total_scope
+                and self.sentence_of(context).paragraph == s.paragraph
+                and not frame.vague_place
+                and not frame.nearby
+                and not (frame.waves or frame.intercepts or frame.launches)
+            ):
                 # a wave summary ("air defences intercepted…") says nothing about the place
                 b = self._incident(context)
                 b.add_sentence(s)
@@ -299,13 +348,15 @@ class Resolver:
             before = [c for c in cued if c.start <= pos]
             owner = before[-1] if before else cued[0]
             # a list of places sharing one predicate ("in Kyiv, Kharkiv and Dnipro")
-            if owner is ref or (before and all(c.sentence == ref.sentence for c in cued)
-                                and _listed_together(cued)):
+            if owner is ref or (
+                before and all(c.sentence == ref.sentence for c in cued) and _listed_together(cued)
+            ):
                 out.append(label)
         return out
 
-    def _annotate(self, b: _IncidentBuilder, frame: SentenceFrame, own: bool,
-                  sites: list[str] | None = None) -> None:
+    def _annotate(
+        self, b: _IncidentBuilder, frame: SentenceFrame, own: bool, sites: list[str] | None = None
+    ) -> None:
         if frame.claim:
             sites = []  # a party's claim ("struck a military airfield") is not a record of damage
         for t in frame.sites if sites is None else sites:
@@ -318,16 +369,26 @@ class Resolver:
         if own and (frame.casualties or frame.sites or frame.hits or frame.weapons):
             b.signal = True
 
-    def _place_casualties(self, frame: SentenceFrame, s: Sentence, struck: list[PlaceRef],
-                          context: PlaceRef | None, content: list[SentenceFrame], pos: int,
-                          lead_index: int) -> None:
+    def _place_casualties(
+        self,
+        frame: SentenceFrame,
+        s: Sentence,
+        struck: list[PlaceRef],
+        context: PlaceRef | None,
+        content: list[SentenceFrame],
+        pos: int,
+        lead_index: int,
+    ) -> None:
         if not frame.casualties:
             return
         is_lead = s.index == lead_index
         for fact in frame.casualties:
             target: _IncidentBuilder | None = None
-            if frame.total_scope or (is_lead and len(struck) != 1) or (
-                    frame.region_scope and not struck):
+            if (
+                frame.total_scope
+                or (is_lead and len(struck) != 1)
+                or (frame.region_scope and not struck)
+            ):
                 self.total_facts.setdefault(fact.field, []).append(fact)
                 continue
             if frame.nearby and context is not None:
@@ -390,8 +451,16 @@ class Resolver:
                     gap = self.doc.text[q.end : ref.start].lower().strip()
                     if re.fullmatch(r"(?:[a-z-]+\s+){0,2}(?:over|above)(?:\s+the)?", gap):
                         d = q.data
-                        wc = WaveCount("intercepted", intercepted[0].weapon, d.value,
-                                       d.qualifier, d.low, d.high, s, q.span)
+                        wc = WaveCount(
+                            "intercepted",
+                            intercepted[0].weapon,
+                            d.value,
+                            d.qualifier,
+                            d.low,
+                            d.high,
+                            s,
+                            q.span,
+                        )
                         self.over.append((wc, ref))
                         break
 
@@ -424,8 +493,12 @@ class Resolver:
             after = text[a.end : a.end + 40].lower()
             if a.start > wc.number_span[1]:
                 # "40 Ukrainian drones": the party named with the weapon launched it
-                if re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?)\b",
-                            after) and a.start - wc.number_span[1] <= 12:
+                if (
+                    re.match(
+                        r"^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?)\b", after
+                    )
+                    and a.start - wc.number_span[1] <= 12
+                ):
                     return a.name, defender if defender != a.country else None
                 continue
             if _DEFENDER_AFTER.match(after):
@@ -439,8 +512,7 @@ class Resolver:
             attacker = best.name
         elif attacker is None:
             attacker = user_of_weapons(text[s.start : s.end])
-        if attacker is not None and defender is not None and \
-                country_of(attacker) == defender:
+        if attacker is not None and defender is not None and country_of(attacker) == defender:
             attacker = usual_attacker(defender)
         return attacker, defender
 
@@ -456,17 +528,18 @@ class Resolver:
             if target is None:
                 target = self._target_for(attacker) or report_target
             groups.setdefault((attacker, target), []).append(wc)
-        for wc, ref in getattr(self, "over", []):
-            pass  # placed below with the wave that holds the same sentence
         # every struck country with incidents has a wave too (who attacked it)
-        per_country = Counter(b.place.country for b in self.incidents.values()
-                              if b.place and b.signal)
+        per_country = Counter(
+            b.place.country for b in self.incidents.values() if b.place and b.signal
+        )
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
         # drones", "a massive barrage") makes a wave even without counts
         launches = any(
-            (f.launches and len(set(f.weapons)) >= 2) or _MASSED.search(
-                self.doc.text[f.sentence.start:f.sentence.end])
-            for f in self.frames if not f.sentence.boilerplate)
+            (f.launches and len(set(f.weapons)) >= 2)
+            or _MASSED.search(self.doc.text[f.sentence.start : f.sentence.end])
+            for f in self.frames
+            if not f.sentence.boilerplate
+        )
         for b in self.incidents.values():
             c = b.place.country if b.place else None
             # a wave with no counts: a massed attack, or strikes on several places
@@ -496,8 +569,13 @@ class Resolver:
                 _missile_total(target_map)
             for wc, ref in getattr(self, "over", []):
                 if any(wc.sentence.index == x.sentence.index for x in wcs):
-                    fig = Figure(wc.value, wc.qualifier, wc.low, wc.high,
-                                 [sentence_span(self.doc, wc.sentence)])
+                    fig = Figure(
+                        wc.value,
+                        wc.qualifier,
+                        wc.low,
+                        wc.high,
+                        [sentence_span(self.doc, wc.sentence)],
+                    )
                     wave.intercepted_over.append(InterceptedOver(ref.place, fig))
             seen: set[int] = set()
             for s in sentences:
@@ -505,8 +583,12 @@ class Resolver:
                     seen.add(s.index)
                     wave.evidence.append(sentence_span(self.doc, s))
             if not sentences:
-                sentences = [x for b in self.incidents.values()
-                             if b.place and b.place.country == target for x in b.sentences]
+                sentences = [
+                    x
+                    for b in self.incidents.values()
+                    if b.place and b.place.country == target
+                    for x in b.sentences
+                ]
                 wave.period = self._period(sentences, lead=False)
             else:
                 wave.period = self._period(sentences)
@@ -519,8 +601,9 @@ class Resolver:
     def _wave_figure(self, items: list[WaveCount]) -> Figure | None:
         best: WaveCount | None = None
         for it in items:
-            if best is None or (it.value is not None and (best.value is None or it.value >
-                                                          best.value)):
+            if best is None or (
+                it.value is not None and (best.value is None or it.value > best.value)
+            ):
                 best = it
         if best is None:
             return None
@@ -549,8 +632,9 @@ class Resolver:
 
     def _report_sides(self) -> tuple[str | None, str | None]:
         """The report's main attacker and target country."""
-        countries = Counter(b.place.country for b in self.incidents.values()
-                            if b.place and b.place.country)
+        countries = Counter(
+            b.place.country for b in self.incidents.values() if b.place and b.place.country
+        )
         target = countries.most_common(1)[0][0] if countries else None
         attackers: Counter[str] = Counter()
         for f in self.frames:
@@ -601,14 +685,22 @@ class Resolver:
         """A region named beside struck places inside it is their sum, not a strike of its
         own: "4 dead in Odesa region" with Odesa and Izmail named. Its figures become
         report-level ones, its sites go to the places inside when there is one."""
-        towns = [b for b in self.incidents.values() if b.place is not None
-                 and b.place.precision in ("settlement", "district") and b.signal]
+        towns = [
+            b
+            for b in self.incidents.values()
+            if b.place is not None and b.place.precision in ("settlement", "district") and b.signal
+        ]
         for key, b in list(self.incidents.items()):
             p = b.place
             if p is None or p.precision not in ("admin1", "admin2") or key.startswith("near:"):
                 continue
-            inside = [t for t in towns if t.place is not None and t.place.admin1 == p.admin1
-                      and t.place.country == p.country]
+            inside = [
+                t
+                for t in towns
+                if t.place is not None
+                and t.place.admin1 == p.admin1
+                and t.place.country == p.country
+            ]
             if not inside:
                 continue
             for fld, facts in b.facts.items():
@@ -638,10 +730,10 @@ class Resolver:
             inc.weapon = self._pick_weapon(weapons)
             if inc.weapon is None and b.place is not None:
                 inc.weapon = self._wave_weapon(b.place.country)
-            inc.date = _date_for(self.published, b.weekdays, b.dates) or \
-                self._report_date()
-            inc.evidence = [sentence_span(self.doc, s) for s in
-                            sorted(b.sentences, key=lambda s: s.index)]
+            inc.date = _date_for(self.published, b.weekdays, b.dates) or self._report_date()
+            inc.evidence = [
+                sentence_span(self.doc, s) for s in sorted(b.sentences, key=lambda s: s.index)
+            ]
             out.append(inc)
         return out
 
@@ -651,8 +743,11 @@ class Resolver:
         for f in self.frames:
             for w in f.waves:
                 attacker, defender = self._sentence_attacker(f.sentence)
-                if defender == country or (defender is None and attacker is not None
-                                           and usual_attacker(country or "") == attacker):
+                if defender == country or (
+                    defender is None
+                    and attacker is not None
+                    and usual_attacker(country or "") == attacker
+                ):
                     classes.add(w.weapon)
         return classes.pop() if len(classes) == 1 else None
 
@@ -660,12 +755,21 @@ class Resolver:
     def _pick_weapon(weapons: list[str]) -> str | None:
         if not weapons:
             return None
-        return Counter(weapons).most_common(1)[0][0] if len(set(weapons)) > 1 and \
-            Counter(weapons).most_common(1)[0][1] > 1 else weapons[0]
+        return (
+            Counter(weapons).most_common(1)[0][0]
+            if len(set(weapons)) > 1 and Counter(weapons).most_common(1)[0][1] > 1
+            else weapons[0]
+        )
 
     def _victim(self, v: VictimFact) -> Victim:
-        return Victim(age=v.age, age_months=v.age_months, sex=v.sex, outcome=v.outcome,
-                      child=v.child, evidence=[_span(self.doc, *v.span)])
+        return Victim(
+            age=v.age,
+            age_months=v.age_months,
+            sex=v.sex,
+            outcome=v.outcome,
+            child=v.child,
+            evidence=[_span(self.doc, *v.span)],
+        )
 
     def _single_place_totals(self) -> None:
         """In a report about one struck place, its totals are that place's figures ("in total
@@ -675,8 +779,11 @@ class Resolver:
             return
         b = places[0]
         for fld, facts in self.total_facts.items():
-            local = [f for f in facts if not _NATIONAL.search(self.doc.text[f.sentence.start:
-                                                                             f.sentence.end])]
+            local = [
+                f
+                for f in facts
+                if not _NATIONAL.search(self.doc.text[f.sentence.start : f.sentence.end])
+            ]
             for f in local:
                 if f not in b.facts.get(fld, []):
                     b.facts.setdefault(fld, []).append(f)

@@ -42,8 +42,9 @@ def find_actors(text: str) -> list[ActorMention]:
     for m in table.regex.finditer(text):
         e = table.entries[m.group(0)]
         out.append(
-            ActorMention(m.start(), m.end(), str(e["name"]), str(e["country"]),
-                         bool(e.get("metonym", False)))
+            ActorMention(
+                m.start(), m.end(), str(e["name"]), str(e["country"]), bool(e.get("metonym", False))
+            )
         )
     return out
 

@@ -68,8 +68,13 @@ def recognisers() -> _Recognisers:
         cas_entries += [(p, f"single:{outcome}") for p in phrases]
     cas_entries += [(p, "update:") for p in cas["update"]["phrases"]]
     for word in ("dead", "killed", "injured", "wounded", "victims", "casualties", "fatalities"):
-        outcome = {"dead": "killed", "fatalities": "killed", "wounded": "injured",
-                   "victims": "casualties", "casualties": "casualties"}.get(word, word)
+        outcome = {
+            "dead": "killed",
+            "fatalities": "killed",
+            "wounded": "injured",
+            "victims": "casualties",
+            "casualties": "casualties",
+        }.get(word, word)
         for lead in ("among the", "among those", "among the people"):
             cas_entries.append((f"{lead} {word}", f"among:{outcome}"))
 
@@ -108,14 +113,18 @@ def recognisers() -> _Recognisers:
         site_not_after=frozenset(sites["not_site_after"]["words"]),
         site_not_before=frozenset(sites["not_site_before"]["words"]),
         site_not_target_before=re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in scope["site_not_target"]["before"])
+            r"\b(?:"
+            + "|".join(re.escape(w) for w in scope["site_not_target"]["before"])
             + r")\s+(?:(?:the|a|an|its|their|his|her|our|local|nearby|regional|city|town's|"
             r"city's|children's|central|district)\s+){0,3}$",
-            re.IGNORECASE),
+            re.IGNORECASE,
+        ),
         site_not_target_after=re.compile(
-            r"^(?:\s+[\w'-]+){0,3}?\s+(?:" + "|".join(
-                re.escape(w) for w in scope["site_not_target"]["after"]) + r")\b",
-            re.IGNORECASE),
+            r"^(?:\s+[\w'-]+){0,3}?\s+(?:"
+            + "|".join(re.escape(w) for w in scope["site_not_target"]["after"])
+            + r")\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -161,8 +170,9 @@ def spot(text: str) -> list[Mention]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if any(s <= m.start < e for s, e in casualty_spans):
             continue
-        if rec.site_not_target_before.search(text[max(0, m.start - 50) : m.start]) or \
-                rec.site_not_target_after.match(text[m.end : m.end + 40]):
+        if rec.site_not_target_before.search(
+            text[max(0, m.start - 50) : m.start]
+        ) or rec.site_not_target_after.match(text[m.end : m.end + 40]):
             continue
         if _word_after(text, m.end) in rec.site_not_after:
             continue

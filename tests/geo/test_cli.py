@@ -11,7 +11,7 @@ from strikelog.geo.gazetteer import Gazetteer
 
 
 def test_lookup_shows_candidates(gaz: Gazetteer) -> None:
-    result = CliRunner().invoke(gazetteer, ["lookup", "Pohreby"], terminal_width=200)
+    result = CliRunner().invoke(gazetteer, ["lookup", "Pohreby"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "696760" in result.output and "Kyiv Oblast" in result.output
     assert "GeoNames" in result.output
@@ -27,7 +27,7 @@ def test_find_in_a_file(gaz: Gazetteer, tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
     report.write_text("A missile hit Pohreby, Kyiv region. The capital was quiet.", encoding="utf-8")
     result = CliRunner().invoke(gazetteer, ["find", str(report), "--country", "UA"],
-                                terminal_width=200)
+                                env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Pohreby" in result.output and "settlement" in result.output
 

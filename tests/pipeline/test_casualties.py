@@ -13,7 +13,8 @@ CASES = [
         {"killed": 3, "injured": 12},
     ),
     (
-        "Russian drones attacked Odesa overnight, killing two and injuring five, including a child.",
+        "Russian drones attacked Odesa overnight, killing two and injuring five, including "
+        "a child.",
         {"killed": 2, "injured": 5, "children_injured": 1},
     ),
     (
@@ -63,10 +64,14 @@ CASES = [
         {"killed": 3, "children_killed": 2},
     ),
     # named adults only: no child among them (the seed's convention)
-    ("In Kyiv, a couple in their 60s died when a drone crashed into their house.",
-     {"killed": 2, "children_killed": 0}),
-    ("Four people died and another was injured in Kherson.",
-     {"killed": 4, "injured": 1, "children_injured": 0}),
+    (
+        "In Kyiv, a couple in their 60s died when a drone crashed into their house.",
+        {"killed": 2, "children_killed": 0},
+    ),
+    (
+        "Four people died and another was injured in Kherson.",
+        {"killed": 4, "injured": 1, "children_injured": 0},
+    ),
     (
         "Russia fired a ballistic missile at Odesa, injuring a 15-year-old boy and a 43-year-old "
         "man.",
