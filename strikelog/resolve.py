@@ -44,6 +44,9 @@ _MASSED = re.compile(
     r"salvo|onslaught)\b",
     re.IGNORECASE,
 )
+_TARGET_BEFORE = re.compile(
+    r"\b(?:attacked|attacking|struck|striking|hit|hitting|targeted|targeting|at|on|against|"
+    r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?$", re.IGNORECASE)
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
@@ -502,6 +505,10 @@ class Resolver:
                     return a.name, defender if defender != a.country else None
                 continue
             if _DEFENDER_AFTER.match(after):
+                continue
+            if _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
+                # "Russia attacked Ukraine with 212 drones": the object is the target
+                defender = defender or a.country
                 continue
             if re.match(r"^\s*(?:said|says|claimed|reported|announced)\b", after):
                 # "Russia says it downed 40 drones": the speaker defends
