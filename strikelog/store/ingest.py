@@ -86,12 +86,8 @@ def ingest_reports(
     strict: bool = False,
     progress: ProgressCallback | None = None,
     extract: Extractor | None = None,
-    durable_commit: bool = False,
 ) -> IngestStats:
     """Extract and store each report, one transaction each; return the counts.
-
-    `durable_commit` makes each PostgreSQL commit wait for the server's disk flush (see
-    below); SQLite commits are always durable against a killed process (WAL).
 
     `source` names the source of every report (else each report's own `source`).
     With `strict`, the first failure raises `IngestAborted` (earlier reports stay stored).
@@ -100,12 +96,6 @@ def ingest_reports(
     run = _Run(source, strict, progress)
     with store.engine.connect() as reader, store.engine.connect() as writer:
         writer.execution_options(strikelog_write=True)
-        if writer.dialect.name == "postgresql" and not durable_commit:
-            # Commits return before the server flushes its WAL (within ~0.2 s). A killed
-            # ingest still loses nothing it committed; only a crash of the server itself can
-            # drop the last moments, and re-running the (idempotent) ingest restores them.
-            writer.exec_driver_sql("SET synchronous_commit TO off")
-            writer.commit()
         for item in reports:
             run.stats.read += 1
             if isinstance(item, ReadError):
