@@ -786,6 +786,10 @@ class _SentenceFramer:
                 f.anaphora = True
 
 
+# "since Israel resumed its offensive on Tuesday": a tally over several days
+_SINCE_EVENT = re.compile(
+    r"\bsince\b(?:\s+[\w'’-]+){0,6}?\s+(?:began|resumed|started|launched|broke\s+out|"
+    r"escalated|erupted|collapsed)\b", re.IGNORECASE)
 _MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
 
 
@@ -827,4 +831,8 @@ def frame_sentence(text: str, sentence: Sentence, mentions: list[Mention]) -> Se
         framer.frame.dates = find_dates(text, sentence.start, sentence.end)
     framer.frame_waves()
     framer.frame_casualties()
+    if any(m.kind == "cumulative" for m in mentions) or _SINCE_EVENT.search(
+            text, sentence.start, sentence.end):
+        # "more than 400 killed since the war began": not this attack's figure
+        framer.frame.casualties = []
     return framer.frame

@@ -120,6 +120,8 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
         ):
             kind = "district"  # "Desnianskyi district": a part of a city, not a village
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
+    refs.extend(_regional_capitals(doc, refs, gaz, actors))
+    refs.sort(key=lambda r: r.start)
     _resolve_capitals(refs, gaz)
     _propagate_list_roles(doc.text, refs)
     _mark_containers(refs)
@@ -149,6 +151,40 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
 
 
 _DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.IGNORECASE)
+
+
+_REGIONAL_CAPITAL = re.compile(
+    r"\bthe\s+(?:regional|region's|region’s|provincial|oblast|state)\s+(?:capital|centre|center)\b",
+    re.IGNORECASE,
+)
+
+
+def _regional_capitals(doc: Doc, refs: list[PlaceRef], gaz: Gazetteer,
+                       actors: list[ActorMention]) -> list[PlaceRef]:
+    """ "In the Kherson region, … in the regional capital": the region's main city."""
+    out = []
+    starts = [s.start for s in doc.sentences]
+    for m in _REGIONAL_CAPITAL.finditer(doc.text):
+        regions = [r for r in refs if r.start < m.start() and r.place.admin1
+                   and r.kind in ("admin1", "settlement", "district")]
+        if not regions:
+            continue
+        admin1 = regions[-1].place.admin1 or ""
+        stem = re.sub(r"\s+(?:Oblast|Region|Province|Governorate|State|Krai|Kray|City)$", "",
+                      admin1)
+        towns = [c for c in gaz.lookup(stem) if c.level == "settlement" and c.admin1 == admin1]
+        if not towns:
+            continue
+        c = towns[0]
+        si = bisect.bisect_right(starts, m.start()) - 1
+        sent = doc.sentences[si]
+        place = Place(name=c.name, written=m.group(0), admin1=c.admin1, admin2=c.admin2,
+                      country=c.country, lat=c.lat, lon=c.lon, geonameid=c.geonameid,
+                      precision="settlement", confidence=0.7,
+                      evidence=[Span(m.start(), m.end(), m.group(0))])
+        role = place_role(doc.text, m.start(), m.end(), sent.start, "settlement", actors)
+        out.append(PlaceRef(m.start(), m.end(), "settlement", role, place, si))
+    return out
 
 
 def _resolve_capitals(refs: list[PlaceRef], gaz: Gazetteer) -> None:

@@ -71,8 +71,7 @@ _SIRENS = re.compile(
 )
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
 _DATELINE = re.compile(
-    r"^(?:,\s*(?:[A-Z][\w]+\s*)?(?:\(\w+\)\s*)?(?:[A-Z][a-z]+\s+\d{1,2}\s*)?(?:\(\w+\)\s*)?"
-    r"[-—–:]|\s*\(\w+\)\s*[-—–])"
+    r"^(?:,[^\n]{0,45}?)?\s*(?:\([A-Za-z]+\)\s*)?(?:--|—|–|-)\s"
 )
 _NEAR_NOUN = re.compile(
     r"\b(?:near|close\s+to|not\s+far\s+from)\s+"

@@ -699,14 +699,17 @@ class Resolver:
         ]
         for key, b in list(self.incidents.items()):
             p = b.place
-            if p is None or p.precision not in ("admin1", "admin2") or key.startswith("near:"):
+            if p is None or p.precision not in ("admin1", "admin2", "country"):
                 continue
+            if key.startswith("near:"):
+                continue
+            # "Darfur" (one of three states) resolves to its country: it holds the towns too
             inside = [
                 t
                 for t in towns
                 if t.place is not None
-                and t.place.admin1 == p.admin1
                 and t.place.country == p.country
+                and (t.place.admin1 == p.admin1 or p.precision == "country")
             ]
             if not inside:
                 continue

@@ -99,6 +99,7 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "nearby:") for p in scope["nearby"]["phrases"]]
     cue_entries += [(p, "anaphora:") for p in scope["anaphora"]["phrases"]]
     cue_entries += [(p, "claim:") for p in scope["claim"]["phrases"]]
+    cue_entries += [(p, "cumulative:") for p in scope["cumulative"]["phrases"]]
 
     return _Recognisers(
         casualty=PhraseMatcher(cas_entries),

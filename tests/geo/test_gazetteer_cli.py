@@ -25,7 +25,8 @@ def test_lookup_unknown_name_is_an_error(gaz: Gazetteer) -> None:
 
 def test_find_in_a_file(gaz: Gazetteer, tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
-    report.write_text("A missile hit Pohreby, Kyiv region. The capital was quiet.", encoding="utf-8")
+    report.write_text("A missile hit Pohreby, Kyiv region. The capital was quiet.",
+                      encoding="utf-8")
     result = CliRunner().invoke(gazetteer, ["find", str(report), "--country", "UA"],
                                 env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
