@@ -709,7 +709,11 @@ class Resolver:
                 for t in towns
                 if t.place is not None
                 and t.place.country == p.country
-                and (t.place.admin1 == p.admin1 or p.precision == "country")
+                and (
+                    p.precision == "country"
+                    or (p.precision == "admin1" and t.place.admin1 == p.admin1)
+                    or (p.precision == "admin2" and t.place.admin2 in (p.name, p.admin2))
+                )
             ]
             if not inside:
                 continue

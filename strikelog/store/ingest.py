@@ -4,24 +4,30 @@ Idempotent by content hash (a known text is skipped before extraction); a failin
 report is counted and logged with its reason and the run goes on, unless `strict`.
 Whatever was committed stays committed if the process is interrupted or killed.
 
-Storage is kept cheap rather than hidden: two long-lived connections (one for the
-duplicate check, one for writes, so no pool round trip per report) and INSERTs run on the
-driver's cursor (`rawsql`). A writer thread was tried and dropped: its many short GIL
-hand-offs against the pure-Python extraction made the whole run slower, not faster.
+Storage must not slow extraction down, so where the OS can fork, a writer process
+stores while this process extracts the next reports: each report is still committed
+alone, in input order, and counted (and shown by `progress`) only once committed. A
+writer *thread* was tried first and dropped: its many short GIL hand-offs against the
+pure-Python extraction made the run slower. The writer uses long-lived connections and
+INSERTs on the driver's cursor (`rawsql`). `writer_process=False` does it all in-process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Iterable
+import multiprocessing as mp
+import signal
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection as Connection_
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from strikelog.models import Extraction, Report
 from strikelog.readers.base import ReadError
-from strikelog.store.db import Store
+from strikelog.store.db import Store, StoreError
 from strikelog.store.save import ensure_source, find_duplicate, save_report
 
 log = logging.getLogger(__name__)
@@ -86,83 +92,113 @@ def ingest_reports(
     strict: bool = False,
     progress: ProgressCallback | None = None,
     extract: Extractor | None = None,
+    writer_process: bool | None = None,
 ) -> IngestStats:
     """Extract and store each report, one transaction each; return the counts.
 
     `source` names the source of every report (else each report's own `source`).
-    With `strict`, the first failure raises `IngestAborted` (earlier reports stay stored).
+    With `strict`, the first failure raises `IngestAborted` (earlier reports stay stored,
+    nothing after it is). `writer_process` (default: where fork is available) stores in a
+    child process while this one extracts.
     """
     extract = extract or default_extractor()
-    run = _Run(source, strict, progress)
-    with store.engine.connect() as reader, store.engine.connect() as writer:
-        writer.execution_options(strikelog_write=True)
-        for item in reports:
-            run.stats.read += 1
-            if isinstance(item, ReadError):
-                run.fail(Failure(item.origin, item.message))
-                continue
-            run.handle(reader, writer, item, extract)
-    return run.stats
+    tally = _Tally(strict, progress)
+    if writer_process is None:
+        writer_process = "fork" in mp.get_all_start_methods()
+    with store.engine.connect() as reader:
+        messages = (_prepare(reader, item, extract) for item in reports)
+        if writer_process:
+            _run_with_writer_process(store, source, strict, messages, tally)
+        else:
+            with store.engine.connect() as writer:
+                writer.execution_options(strikelog_write=True)
+                storer = _Storer(source)
+                for message in messages:
+                    tally.apply(storer.handle(writer, message))
+                    if tally.aborted:
+                        break
+    if tally.aborted:
+        raise IngestAborted(tally.aborted, tally.stats)
+    return tally.stats
 
 
-class _Run:
-    """The counts of one ingest run and what to do with each report."""
+# --------------------------------------------------------------------------- in order
 
-    def __init__(self, source: str | None, strict: bool, progress: ProgressCallback | None) -> None:
-        self.source = source
+
+@dataclass(frozen=True)
+class _Event:
+    """What became of one input item."""
+
+    kind: str  # new | version | duplicate | failed | fatal
+    origin: str
+    reason: str | None = None
+
+
+# Extracting side → storing side: a report to store, or an outcome already known.
+_Message = tuple[Report, str, Extraction] | _Event
+
+
+def _prepare(reader: Connection, item: Report | ReadError, extract: Extractor) -> _Message:
+    """Skip a known text, else extract it; any failure becomes an event naming its reason."""
+    if isinstance(item, ReadError):
+        return _Event("failed", item.origin, item.message)
+    origin = origin_of(item)
+    sha = item.sha256
+    try:
+        with reader.begin():
+            if find_duplicate(reader, sha) is not None:
+                return _Event("duplicate", origin)
+    except sa.exc.SQLAlchemyError as exc:
+        return _Event("failed", origin, f"database error: {_db_reason(exc)}")
+    try:
+        return (item, sha, extract(item))
+    except Exception as exc:  # any stage may fail on odd input; the run goes on
+        log.debug("extraction of %s failed", origin, exc_info=True)
+        return _Event("failed", origin, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+class _Tally:
+    """Counts events in input order and reports them; remembers a strict-mode stop."""
+
+    def __init__(self, strict: bool, progress: ProgressCallback | None) -> None:
         self.strict = strict
         self.progress = progress
         self.stats = IngestStats()
-        self._source_ids: dict[str, int] = {}
+        self.aborted: Failure | None = None
 
-    def fail(self, failure: Failure) -> None:
+    def apply(self, event: _Event) -> None:
+        if event.kind == "fatal":
+            raise StoreError(event.reason or "the database writer failed")
         stats = self.stats
-        stats.failed += 1
-        if len(stats.failures) < MAX_FAILURES_KEPT:
-            stats.failures.append(failure)
-        log.warning("%s: %s", failure.origin, failure.reason)
-        if self.progress:
-            self.progress(stats, failure.origin)
-        if self.strict:
-            raise IngestAborted(failure, stats)
-
-    def handle(
-        self, reader: Connection, writer: Connection, report: Report, extract: Extractor
-    ) -> None:
-        origin = origin_of(report)
-        sha = report.sha256
-        try:
-            with reader.begin():
-                known = find_duplicate(reader, sha) is not None
-        except sa.exc.SQLAlchemyError as exc:
-            self.fail(Failure(origin, f"database error: {_db_reason(exc)}"))
-            return
-        if known:
-            status = "duplicate"
-        else:
-            try:
-                extraction = extract(report)
-            except Exception as exc:  # any stage may fail on odd input; the run goes on
-                log.debug("extraction of %s failed", origin, exc_info=True)
-                self.fail(Failure(origin, f"extraction failed: {type(exc).__name__}: {exc}"))
-                return
-            result = self._store(writer, report, sha, extraction)
-            if isinstance(result, Failure):
-                self.fail(result)
-                return
-            status = result
-        stats = self.stats
-        if status == "duplicate":
+        stats.read += 1
+        if event.kind == "failed":
+            failure = Failure(event.origin, event.reason or "failed")
+            stats.failed += 1
+            if len(stats.failures) < MAX_FAILURES_KEPT:
+                stats.failures.append(failure)
+            log.warning("%s: %s", failure.origin, failure.reason)
+            if self.strict and self.aborted is None:
+                self.aborted = failure
+        elif event.kind == "duplicate":
             stats.duplicate += 1
         else:
             stats.new += 1
-            stats.versions += status == "version"
+            stats.versions += event.kind == "version"
         if self.progress:
-            self.progress(stats, origin)
+            self.progress(stats, event.origin)
 
-    def _store(
-        self, conn: Connection, report: Report, sha: str, extraction: Extraction
-    ) -> str | Failure:
+
+class _Storer:
+    """Stores reports one transaction each (in this process or the writer process)."""
+
+    def __init__(self, source: str | None) -> None:
+        self.source = source
+        self._source_ids: dict[str, int] = {}
+
+    def handle(self, conn: Connection, message: _Message) -> _Event:
+        if isinstance(message, _Event):
+            return message
+        report, sha, extraction = message
         origin = origin_of(report)
         name = self.source or report.source
         try:
@@ -173,17 +209,125 @@ class _Run:
                 result = save_report(conn, report, extraction, source_id=source_id, sha256=sha)
             if name and source_id is not None:
                 self._source_ids[name] = source_id  # only once committed
-            return result.status
+            return _Event(result.status, origin)
         except sa.exc.IntegrityError as exc:
             # Another process stored the same text (or URL version) between check and insert.
             with conn.begin():
                 if find_duplicate(conn, sha) is not None:
-                    return "duplicate"
-            return Failure(origin, f"database refused the report: {_db_reason(exc)}")
+                    return _Event("duplicate", origin)
+            return _Event("failed", origin, f"database refused the report: {_db_reason(exc)}")
         except sa.exc.SQLAlchemyError as exc:
-            return Failure(origin, f"database error: {_db_reason(exc)}")
+            return _Event("failed", origin, f"database error: {_db_reason(exc)}")
         except (ValueError, TypeError, IndexError) as exc:  # malformed extraction (a bad span…)
-            return Failure(origin, f"cannot store extraction: {type(exc).__name__}: {exc}")
+            return _Event("failed", origin, f"cannot store extraction: {type(exc).__name__}: {exc}")
+
+
+# --------------------------------------------------------------------------- writer process
+
+_DONE = None
+
+
+def _location(store: Store) -> str:
+    if store.path is not None:
+        return str(store.path)
+    return store.engine.url.render_as_string(hide_password=False)
+
+
+def _run_with_writer_process(
+    store: Store,
+    source: str | None,
+    strict: bool,
+    messages: Iterator[_Message],
+    tally: _Tally,
+) -> None:
+    ctx = mp.get_context("fork")
+    to_writer_rx, to_writer = ctx.Pipe(duplex=False)
+    from_writer, from_writer_tx = ctx.Pipe(duplex=False)
+    proc = ctx.Process(
+        target=_writer_main,
+        args=(
+            _location(store),
+            source,
+            strict,
+            to_writer_rx,
+            from_writer_tx,
+            [to_writer, from_writer],
+        ),
+        name="strikelog-writer",
+        daemon=True,
+    )
+    proc.start()
+    to_writer_rx.close()
+    from_writer_tx.close()
+
+    def take(block: bool) -> bool:
+        """Apply events from the writer; False once it said it is done."""
+        while block or from_writer.poll():
+            event = from_writer.recv()
+            if event is _DONE:
+                return False
+            tally.apply(event)
+            block = False
+        return True
+
+    try:
+        for message in messages:
+            to_writer.send(message)
+            take(block=False)
+            if tally.aborted:
+                break
+        to_writer.send(_DONE)
+        while take(block=True):
+            pass
+    except (EOFError, BrokenPipeError):
+        raise StoreError("the database writer process stopped unexpectedly") from None
+    finally:
+        to_writer.close()  # an interrupted run: the writer sees EOF after what it holds
+        proc.join(timeout=60)
+        from_writer.close()
+
+
+def _writer_main(
+    location: str,
+    source: str | None,
+    strict: bool,
+    rx: Connection_,
+    tx: Connection_,
+    parent_ends: list[Connection_],
+) -> None:
+    """The writer process: store what arrives, answer one event per message, in order."""
+    # Ctrl-C reaches the whole process group: let the parent decide; finish what we hold.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for end in parent_ends:
+        end.close()
+    from strikelog.store.db import open_store
+
+    try:
+        store = open_store(location, migrate=False)
+        with store.engine.connect() as conn:
+            conn.execution_options(strikelog_write=True)
+            storer = _Storer(source)
+            stopped = False
+            while True:
+                try:
+                    message = rx.recv()
+                except EOFError:  # the parent is gone (killed or interrupted)
+                    return
+                if message is _DONE:
+                    break
+                if stopped:
+                    continue
+                event = storer.handle(conn, message)
+                tx.send(event)
+                stopped = strict and event.kind == "failed"
+        tx.send(_DONE)
+    except (BrokenPipeError, EOFError):
+        return
+    except BaseException as exc:  # surfaced in the parent as a StoreError
+        with contextlib.suppress(BrokenPipeError, OSError):
+            tx.send(
+                _Event("fatal", location, f"database writer failed: {type(exc).__name__}: {exc}")
+            )
 
 
 def _db_reason(exc: sa.exc.SQLAlchemyError) -> str:
