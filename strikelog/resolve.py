@@ -206,6 +206,7 @@ class Resolver:
         self.total_facts: dict[str, list[CasualtyFact]] = {}
         self.warnings: list[str] = []
         self._starts = [m.start for m in mentions]
+        self.carried: list[tuple[CasualtyFact, _IncidentBuilder]] = []
         self.by_sentence: dict[int, list[PlaceRef]] = {}
         for p in places:
             self.by_sentence.setdefault(p.sentence, []).append(p)
@@ -339,6 +340,23 @@ class Resolver:
                 self._annotate(b, frame, own=False)
             self._place_casualties(frame, s, struck, context, content, pos, lead_index)
         self._intercepted_over()
+        self._summaries_to_totals()
+
+    def _summaries_to_totals(self) -> None:
+        """ "2 people were killed and 14 injured" with no place, then "In Kherson, …",
+        "In Antonivka, …": a summary of the parts that follow it, not the last place's."""
+        for fact, owner in self.carried:
+            if fact.value is None or fact.update:
+                continue
+            later: dict[str, int] = {}
+            for b in self.incidents.values():
+                for f in b.facts.get(fact.field, []):
+                    if f is not fact and f.sentence.index > fact.sentence.index and \
+                            f.value is not None:
+                        later[b.key] = max(later.get(b.key, 0), f.value)
+            if owner.key not in later and len(later) >= 2 and sum(later.values()) <= fact.value:
+                owner.facts[fact.field].remove(fact)
+                self.total_facts.setdefault(fact.field, []).append(fact)
 
     @staticmethod
     def _sites_of(ref: PlaceRef, cued: list[PlaceRef], frame: SentenceFrame) -> list[str]:
@@ -409,6 +427,7 @@ class Resolver:
                     target = self._incident(ahead)
                 elif context is not None:
                     target = self._incident(context)
+                    self.carried.append((fact, target))
             if target is None:
                 self.total_facts.setdefault(fact.field, []).append(fact)
                 continue

@@ -15,6 +15,14 @@ from strikelog.store.query import IncidentFilter, get_report, query_incidents, s
 from .factory import extract_any, kharkiv_extraction, kharkiv_report, odesa_report
 
 
+@pytest.fixture(autouse=True, params=["writer-process", "in-process"])
+def writer_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test here runs with the forked writer and with storage in this process."""
+    defaults = ingest_reports.__kwdefaults__
+    assert defaults is not None
+    monkeypatch.setitem(defaults, "writer_process", request.param == "writer-process")
+
+
 def count(store: Store, table: sa.Table) -> int:
     with store.read() as conn:
         return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
