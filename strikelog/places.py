@@ -110,15 +110,17 @@ def place_role(
         return "meeting venue"
     if _DATELINE.match(text[end : end + 40]) and (start == 0 or text[start - 1] == "\n"):
         return "dateline"
-    cue = rules.directions.search(before) or _NEAR_NOUN.search(before)
+    direction = rules.directions.search(before)
+    cue = direction or _NEAR_NOUN.search(before)
     if cue:
-        # "Pohreby, north of Kyiv": a named place located by another; else near it
+        # "Pohreby, north of Kyiv": a named place located by another
         head = text[max(sentence_start, start - 60) : start][: cue.start()]
         if _NAMED_BEFORE.search(head.rstrip(" ,") + " ") and not re.search(
             r"\b(?:village|town|settlement|road|area)s?\s*$", head
         ):
             return REFERENCE
-        return NEAR
+        # "a village near Nizhyn" is near it; "an area west of Khan Younis" is put at it
+        return STRUCK if direction else NEAR
     after = text[end : end + 70].lower().lstrip()
     if _UNDER_ALERT.match(after):
         return "air alert"
