@@ -72,6 +72,7 @@ class SentenceFrame:
     sites: list[str] = field(default_factory=list)
     site_positions: list[tuple[int, str]] = field(default_factory=list)
     claim: bool = False
+    historical: bool = False
     hits: int = 0
     launches: int = 0
     intercepts: int = 0
@@ -833,6 +834,9 @@ def frame_sentence(text: str, sentence: Sentence, mentions: list[Mention]) -> Se
     framer.frame_casualties()
     if any(m.kind == "cumulative" for m in mentions) or _SINCE_EVENT.search(
             text, sentence.start, sentence.end):
-        # "more than 400 killed since the war began": not this attack's figure
+        # "more than 400 killed since the war began", "when a Houthi drone killed a man in
+        # Tel Aviv in July 2024": not this attack's figures, sites or places
         framer.frame.casualties = []
+        framer.frame.waves = []
+        framer.frame.historical = True
     return framer.frame

@@ -54,6 +54,7 @@ def _rules() -> _Rules:
     )
 
 
+_WATER_BODY = re.compile(r"\b(?:Sea|Ocean|River|Gulf|Strait|Bay|Lake|Channel)$")
 _PLACE_NOUN_TAIL = re.compile(
     r"\s(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|settlement|port\s+city|port|"
     r"urban-type\s+settlement|community|region|province|district)\s+of\s+$"
@@ -97,6 +98,8 @@ def place_role(
     """The role of the place mention text[start:end] in its sentence."""
     if kind == "country":
         return COUNTRY
+    if _WATER_BODY.search(text[start:end]):
+        return "sea or river"
     rules = _rules()
     before = text[max(sentence_start, start - 60) : start].lower()
     # "from the Russian-occupied town of Enerhodar" reads as "from Enerhodar"

@@ -28,7 +28,13 @@ from strikelog.models import (
 )
 from strikelog.places import CONTEXT, COUNTRY, NEAR, REFERENCE, STRUCK, is_incident_role
 from strikelog.prepare import Doc, Sentence
-from strikelog.spot.actors import ActorMention, country_of, user_of_weapons, usual_attacker
+from strikelog.spot.actors import (
+    ActorMention,
+    country_of,
+    is_domestic,
+    user_of_weapons,
+    usual_attacker,
+)
 from strikelog.spot.mentions import Mention
 
 _NATIONAL = re.compile(
@@ -296,7 +302,7 @@ class Resolver:
 
     # -- main ------------------------------------------------------------------------------
     def run(self) -> None:
-        content = [f for f in self.frames if not f.sentence.boilerplate]
+        content = [f for f in self.frames if not f.sentence.boilerplate and not f.historical]
         lead_index = content[0].sentence.index if content else -1
         context: PlaceRef | None = None
         last_paragraph = -1
@@ -667,7 +673,7 @@ class Resolver:
             if not (f.hits or f.weapons or f.launches):
                 continue
             att, dfd = self._sentence_attacker(f.sentence)
-            if att and (target is None or country_of(att) != target):
+            if att and (target is None or country_of(att) != target or is_domestic(att)):
                 attackers[att] += 1
             if target is None and dfd:
                 target = dfd

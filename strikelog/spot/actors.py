@@ -77,3 +77,8 @@ def user_of_weapons(text: str) -> str | None:
     regex, users = _weapon_users()
     found = {users[m.group(1).lower()] for m in regex.finditer(text)}
     return found.pop() if len(found) == 1 else None
+
+
+def is_domestic(attacker: str) -> bool:
+    """A party that strikes inside its own country ("the RSF" in Sudan)."""
+    return attacker in load_lexicon("actors").get("domestic", {}).get("parties", [])

@@ -106,6 +106,8 @@ def ingest_reports(
     if writer_process is None:
         writer_process = "fork" in mp.get_all_start_methods()
     with store.engine.connect() as reader:
+        # The duplicate check is one SELECT: no transaction around it.
+        reader.execution_options(isolation_level="AUTOCOMMIT")
         messages = (_prepare(reader, item, extract) for item in reports)
         if writer_process:
             _run_with_writer_process(store, source, strict, messages, tally)
@@ -145,9 +147,8 @@ def _prepare(reader: Connection, item: Report | ReadError, extract: Extractor) -
     origin = origin_of(item)
     sha = item.sha256
     try:
-        with reader.begin():
-            if find_duplicate(reader, sha) is not None:
-                return _Event("duplicate", origin)
+        if find_duplicate(reader, sha) is not None:
+            return _Event("duplicate", origin)
     except sa.exc.SQLAlchemyError as exc:
         return _Event("failed", origin, f"database error: {_db_reason(exc)}")
     try:
