@@ -106,8 +106,10 @@ def ingest_reports(
     if writer_process is None:
         writer_process = "fork" in mp.get_all_start_methods()
     with store.engine.connect() as reader:
-        # The duplicate check is one SELECT: no transaction around it.
-        reader.execution_options(isolation_level="AUTOCOMMIT")
+        # The duplicate check is one SELECT, run without a transaction around it (SQLite
+        # connections are in autocommit already: see db.py).
+        if not store.is_sqlite:
+            reader.execution_options(isolation_level="AUTOCOMMIT")
         messages = (_prepare(reader, item, extract) for item in reports)
         if writer_process:
             _run_with_writer_process(store, source, strict, messages, tally)
