@@ -393,7 +393,9 @@ class Resolver:
         b.weekdays.extend(frame.weekdays)
         b.dates.extend(frame.dates)
         b.periods.extend(frame.periods)
-        if own and (frame.casualties or frame.sites or frame.hits or frame.weapons):
+        # a place is struck when its sentence has a harm figure, or an attack word with a
+        # weapon or a site ("drones steal the show at Farnborough" is not a strike)
+        if own and (frame.casualties or (frame.hits and (frame.sites or frame.weapons))):
             b.signal = True
 
     def _place_casualties(
