@@ -74,6 +74,7 @@ class SentenceFrame:
     claim: bool = False
     historical: bool = False
     hits: int = 0
+    strong_hits: int = 0
     launches: int = 0
     intercepts: int = 0
     periods: list[str] = field(default_factory=list)
@@ -767,6 +768,8 @@ class _SentenceFramer:
                 f.claim = True
             elif m.kind == "hit":
                 f.hits += 1
+                if m.label == "strong":
+                    f.strong_hits += 1
             elif m.kind == "launch":
                 f.launches += 1
             elif m.kind == "intercept":

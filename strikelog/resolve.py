@@ -395,7 +395,8 @@ class Resolver:
         b.periods.extend(frame.periods)
         # a place is struck when its sentence has a harm figure, or an attack word with a
         # weapon or a site ("drones steal the show at Farnborough" is not a strike)
-        if own and (frame.casualties or (frame.hits and (frame.sites or frame.weapons))):
+        if own and (frame.casualties or frame.strong_hits
+                    or (frame.hits and (frame.sites or frame.weapons))):
             b.signal = True
 
     def _place_casualties(
