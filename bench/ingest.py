@@ -7,7 +7,8 @@ every text is new) go through:
   1. extraction only                      (baseline)
   2. extraction + ingest into SQLite      ratio = (1) / (2); target ≥ 0.8
   3. ingest of ready extractions          storage cost per report, SQLite
-  4. the same into PostgreSQL when STRIKELOG_TEST_PG_URL is set (in a private schema)
+  4. 2 and 3 with the forked writer process (`ingest --writer-process`)
+  5. 2 and 3 into PostgreSQL when STRIKELOG_TEST_PG_URL is set (in a private schema)
 and the database size per 1,000 reports. Timings are the best of --rounds rounds,
 phases interleaved so load from other processes hits all of them alike.
 """
@@ -122,9 +123,13 @@ def main() -> None:
         return ready[r.sha256]
 
     pg_url = os.environ.get("STRIKELOG_TEST_PG_URL")
-    backends: list[tuple[str, Callable[[], Any]]] = [("sqlite", sqlite_store)]
+    # (name, store factory, writer_process)
+    backends: list[tuple[str, Callable[[], Any], bool]] = [
+        ("sqlite", sqlite_store, False),
+        ("sqlite_writer_process", sqlite_store, True),
+    ]
     if pg_url:
-        backends.append(("postgresql", lambda: pg_store(pg_url)))
+        backends.append(("postgresql", lambda: pg_store(pg_url), False))
 
     best: dict[str, float] = {}
     sizes: dict[str, int] = {}
@@ -135,25 +140,20 @@ def main() -> None:
 
     for _ in range(args.rounds):
         keep("extract", timed(extract_only))
-        for name, make in backends:
+        for name, make, writer_process in backends:
+            store_all = partial(ingest_reports, reports=reports, writer_process=writer_process)
             with make() as st:
-                keep(
-                    f"{name}_storage",
-                    timed(partial(ingest_reports, st, reports, extract=ready_extraction)),
-                )
+                keep(f"{name}_storage", timed(partial(store_all, st, extract=ready_extraction)))
                 sizes[name] = db_size(st)
             with make() as st:
-                keep(
-                    f"{name}_ingest",
-                    timed(partial(ingest_reports, st, reports, extract=extract_report)),
-                )
+                keep(f"{name}_ingest", timed(partial(store_all, st, extract=extract_report)))
 
     n = len(reports)
     figures: dict[str, Any] = {
         "reports": n,
         "extract_reports_per_s": round(n / best["extract"], 1),
     }
-    for name, _ in backends:
+    for name, _, _ in backends:
         figures[f"{name}_ratio_ingest_vs_extract"] = round(
             best["extract"] / best[f"{name}_ingest"], 3
         )
@@ -168,7 +168,7 @@ def main() -> None:
         return
     rate = figures["extract_reports_per_s"]
     print(f"{n} reports, best of {args.rounds} rounds; extraction only: {rate} reports/s")
-    for name, _ in backends:
+    for name, _, _ in backends:
         ratio = figures[f"{name}_ratio_ingest_vs_extract"]
         cpu_ratio = figures[f"{name}_cpu_ratio_ingest_vs_extract"]
         print(

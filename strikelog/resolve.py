@@ -71,7 +71,8 @@ class PlaceRef:
     @property
     def key(self) -> str:
         p = self.place
-        if p.geonameid is not None:
+        # an ambiguous town stands at its region's or country's id: keep towns apart by name
+        if p.geonameid is not None and not (p.candidates and self.kind == "settlement"):
             return f"g{p.geonameid}"
         return f"n{(p.name or '').lower()}|{p.admin1 or ''}"
 
@@ -81,6 +82,7 @@ class _IncidentBuilder:
     place: Place | None
     near: str | None
     key: str
+    kind: str = "settlement"  # the kind of name the report used (settlement, admin1…)
     facts: dict[str, list[CasualtyFact]] = field(default_factory=dict)
     victims: list[VictimFact] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
@@ -260,7 +262,7 @@ class Resolver:
             return self._near_incident(ref, _span(self.doc, ref.start, ref.end))
         b = self.incidents.get(ref.key)
         if b is None:
-            b = _IncidentBuilder(ref.place, None, ref.key)
+            b = _IncidentBuilder(ref.place, None, ref.key, ref.kind)
             self.incidents[ref.key] = b
         elif b.place is not None:
             b.place.evidence.extend(e for e in ref.place.evidence if e not in b.place.evidence)
@@ -729,6 +731,8 @@ class Resolver:
             p = b.place
             if p is None or p.precision not in ("admin1", "admin2", "country"):
                 continue
+            if b.kind not in ("admin1", "admin2"):
+                continue  # a town the gazetteer could not pin down is still a town
             if key.startswith("near:"):
                 continue
             # "Darfur" (one of three states) resolves to its country: it holds the towns too

@@ -125,6 +125,11 @@ def _incident_filter(kw: dict[str, Any]) -> Any:
     show_default=True,
     help="Refuse a single report larger than this many MiB.",
 )
+@click.option(
+    "--writer-process",
+    is_flag=True,
+    help="Store in a second process while this one extracts (faster when a core is free).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
     inputs: tuple[str, ...],
@@ -133,6 +138,7 @@ def ingest(
     strict: bool,
     timeout: float,
     max_mb: float,
+    writer_process: bool,
     quiet: bool,
 ) -> None:
     """Read reports, extract them and store the results with their evidence.
@@ -189,6 +195,7 @@ def ingest(
                 strict=strict,
                 progress=on_progress,
                 extract=extractor,
+                writer_process=writer_process,
             )
     except IngestAborted as exc:
         _summary(exc.stats, store)
@@ -196,6 +203,8 @@ def ingest(
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/yellow]: every report stored before this point is kept")
         sys.exit(130)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         store.close()
     _summary(stats, store)

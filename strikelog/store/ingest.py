@@ -4,12 +4,12 @@ Idempotent by content hash (a known text is skipped before extraction); a failin
 report is counted and logged with its reason and the run goes on, unless `strict`.
 Whatever was committed stays committed if the process is interrupted or killed.
 
-Storage must not slow extraction down, so where the OS can fork, a writer process
-stores while this process extracts the next reports: each report is still committed
-alone, in input order, and counted (and shown by `progress`) only once committed. A
-writer *thread* was tried first and dropped: its many short GIL hand-offs against the
-pure-Python extraction made the run slower. The writer uses long-lived connections and
-INSERTs on the driver's cursor (`rawsql`). `writer_process=False` does it all in-process.
+Storage is kept cheap so it does not slow extraction down: long-lived connections, the
+duplicate check as one SELECT outside any transaction, and INSERTs run on the driver's
+cursor (`rawsql`). With `writer_process=True` a forked child stores while this process
+extracts the next reports (each still committed alone, in input order, and counted only
+once committed); it pays off only when a core is free, so it is opt-in. A writer *thread*
+was tried and dropped: its GIL hand-offs against pure-Python extraction slowed the run.
 """
 
 from __future__ import annotations
@@ -92,19 +92,18 @@ def ingest_reports(
     strict: bool = False,
     progress: ProgressCallback | None = None,
     extract: Extractor | None = None,
-    writer_process: bool | None = None,
+    writer_process: bool = False,
 ) -> IngestStats:
     """Extract and store each report, one transaction each; return the counts.
 
     `source` names the source of every report (else each report's own `source`).
     With `strict`, the first failure raises `IngestAborted` (earlier reports stay stored,
-    nothing after it is). `writer_process` (default: where fork is available) stores in a
-    child process while this one extracts.
+    nothing after it is). `writer_process` stores in a forked child while this process
+    extracts (where fork exists; elsewhere it is ignored).
     """
     extract = extract or default_extractor()
     tally = _Tally(strict, progress)
-    if writer_process is None:
-        writer_process = "fork" in mp.get_all_start_methods()
+    writer_process = writer_process and "fork" in mp.get_all_start_methods()
     with store.engine.connect() as reader:
         # The duplicate check is one SELECT, run without a transaction around it (SQLite
         # connections are in autocommit already: see db.py).

@@ -5,12 +5,14 @@
 Ingests kharkiv_report(FIRST..LAST-1) with a stand-in extractor that sleeps DELAY seconds,
 prints "stored <sha256>" after each commit and a final JSON line with the counts.
 With GO_FILE it prints "ready" once the database is open and waits for that file to
-exist, so several workers start writing at the same moment.
+exist, so several workers start writing at the same moment. STRIKELOG_TEST_WRITER_PROCESS=1
+stores through the forked writer process.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -42,7 +44,13 @@ def main() -> None:
             go = Path(sys.argv[5])
             while not go.exists():
                 time.sleep(0.005)
-        stats = ingest_reports(store, reports, extract=slow, progress=progress)
+        stats = ingest_reports(
+            store,
+            reports,
+            extract=slow,
+            progress=progress,
+            writer_process=os.environ.get("STRIKELOG_TEST_WRITER_PROCESS") == "1",
+        )
     print(json.dumps(stats.to_dict()), flush=True)
 
 

@@ -23,11 +23,18 @@ FIGURES_PER_REPORT = len(kharkiv_extraction(kharkiv_report(0)).figures())
 
 
 def start_worker(
-    db: str, first: int, last: int, delay: float, go: Path | None = None
+    db: str,
+    first: int,
+    last: int,
+    delay: float,
+    go: Path | None = None,
+    writer_process: bool = False,
 ) -> subprocess.Popen[str]:
     extra = [str(go)] if go else []
+    env = {**os.environ, "STRIKELOG_TEST_WRITER_PROCESS": "1" if writer_process else "0"}
     return subprocess.Popen(
         [sys.executable, str(WORKER), db, str(first), str(last), str(delay), *extra],
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -74,9 +81,9 @@ def sqlite_integrity(path: str) -> None:
         conn.close()
 
 
-def kill_mid_ingest(db: str, sig: int) -> None:
+def kill_mid_ingest(db: str, sig: int, writer_process: bool = False) -> None:
     open_store(db).close()  # schema ready, so the worker is ingesting when we strike
-    proc = start_worker(db, 0, 500, 0.01)
+    proc = start_worker(db, 0, 500, 0.01, writer_process=writer_process)
     try:
         committed = read_stored(proc, 10)
         proc.send_signal(sig)
@@ -90,9 +97,10 @@ def kill_mid_ingest(db: str, sig: int) -> None:
     assert 10 <= stored < 500
 
 
-def test_kill_9_loses_nothing_committed_sqlite(tmp_path: Path) -> None:
+@pytest.mark.parametrize("writer_process", [False, True], ids=["in-process", "writer-process"])
+def test_kill_9_loses_nothing_committed_sqlite(tmp_path: Path, writer_process: bool) -> None:
     db = str(tmp_path / "k.db")
-    kill_mid_ingest(db, signal.SIGKILL)
+    kill_mid_ingest(db, signal.SIGKILL, writer_process)
     sqlite_integrity(db)
     # The database takes new reports after the crash.
     with open_store(db) as st:
@@ -104,9 +112,10 @@ def test_kill_9_loses_nothing_committed_sqlite(tmp_path: Path) -> None:
     sqlite_integrity(db)
 
 
-def test_ctrl_c_loses_nothing_committed_sqlite(tmp_path: Path) -> None:
+@pytest.mark.parametrize("writer_process", [False, True], ids=["in-process", "writer-process"])
+def test_ctrl_c_loses_nothing_committed_sqlite(tmp_path: Path, writer_process: bool) -> None:
     db = str(tmp_path / "c.db")
-    kill_mid_ingest(db, signal.SIGINT)
+    kill_mid_ingest(db, signal.SIGINT, writer_process)
     sqlite_integrity(db)
 
 
