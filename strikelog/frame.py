@@ -654,7 +654,7 @@ class _SentenceFramer:
 
     # -- waves ---------------------------------------------------------------------------
     def frame_waves(self) -> None:
-        actions = [m for m in self.m if m.kind in ("launch", "intercept")]
+        actions = [m for m in self.m if m.kind in ("launch", "intercept", "lost")]
         weapons = [m for m in self.m if m.kind in ("weapon", "subset")]
         if not weapons:
             return
@@ -735,6 +735,10 @@ class _SentenceFramer:
         before = [a for a in actions if a.end <= q.start]
         after = [a for a in actions if a.start >= q.end]
         # "of them, 380 were shot down": a following passive intercept verb is closest
+        if after and after[0].kind == "lost":
+            gap = _gap_words(self.text, q.end, after[0].start, [])
+            if gap is not None and len(gap) <= 6:
+                return None  # "25 decoys were locally lost": neither launched nor downed
         if after and after[0].kind == "intercept":
             gap = _gap_words(self.text, q.end, after[0].start, [])
             between_q = any(m.kind == "qty" and q.end <= m.start < after[0].start for m in self.m)
@@ -742,8 +746,12 @@ class _SentenceFramer:
                 return "intercepted"
         if before:
             a = before[-1]
+            if a.kind == "lost":
+                return None
             return "intercepted" if a.kind == "intercept" else "launched"
         if after:
+            if after[0].kind == "lost":
+                return None
             return "intercepted" if after[0].kind == "intercept" else "launched"
         return "launched" if attack_cue else None
 

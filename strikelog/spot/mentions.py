@@ -89,6 +89,7 @@ def recognisers() -> _Recognisers:
     action_entries += [(p, "intercept:") for p in acts["intercept"]["phrases"]]
     action_entries += [(p, "hit:") for p in acts["hit"]["phrases"]]
     action_entries += [(p, "hit:strong") for p in acts["hit_strong"]["phrases"]]
+    action_entries += [(p, "lost:") for p in acts["lost"]["phrases"]]
 
     cue_entries: list[tuple[str, str]] = []
     for period, phrases in times["period"].items():
