@@ -1,0 +1,123 @@
+"""Where figures belong and when: struck places vs other places, context, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.conftest import value
+
+
+def _incidents(out):
+    return {
+        (i["place"]["name"] if i["place"] else None, i["near"]): i for i in out["incidents"]
+    }
+
+
+def test_speaker_venue_and_launch_site_are_not_strikes(run):
+    out = run(
+        "Russian drones hit an apartment block in Kharkiv overnight, injuring four people. "
+        "Speaking in Brussels, the foreign minister called for more air defence. "
+        "The drones were launched from the Kursk region, the air force said. "
+        "A summit with European leaders in Rome is planned for next week."
+    )
+    names = [i["place"]["name"] for i in out["incidents"]]
+    assert names == ["Kharkiv"]
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles["Brussels"] == "speaker location"
+    assert roles["Rome"] == "meeting venue"
+    assert any(r == "launch site" for r in roles.values())
+
+
+def test_context_carries_to_the_next_sentence(run):
+    out = run(
+        "In Zaporizhzhia, a guided bomb hit an industrial site. Three workers were injured "
+        "and a warehouse burned down, the regional governor said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["admin1"] == "Zaporizhzhia Oblast"
+    assert value(inc["injured"]) == 3
+    assert set(inc["targets"]) >= {"industrial", "commercial"}
+    assert inc["weapon"] == "glide_bomb"
+
+
+def test_the_capital_is_the_struck_country_capital(run):
+    out = run("Russian missiles struck the capital overnight, killing two people, Ukraine's "
+              "air force said.")
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Kyiv"]
+
+
+def test_a_nearby_village(run):
+    out = run(
+        "A missile hit a house in the village of Pohreby, north of Kyiv, killing three people. "
+        "A man in a nearby village later died of his wounds."
+    )
+    inc = _incidents(out)
+    assert value(inc[("Pohreby", None)]["killed"]) == 3
+    near = [i for (name, near), i in inc.items() if near == "Pohreby"]
+    assert near and value(near[0]["killed"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, admin1",
+    [
+        ("Shelling of the Kharkiv region killed one man, the governor said.", "Kharkiv Oblast"),
+        ("A drone struck a farm in Odesa Oblast, injuring two people.", "Odesa Oblast"),
+        ("A glide bomb hit a school in the Sumy province, injuring a teacher.", "Sumy Oblast"),
+    ],
+)
+def test_region_forms(run, text, admin1):
+    out = run(text)
+    assert [i["place"]["admin1"] for i in out["incidents"]] == [admin1]
+    assert out["incidents"][0]["place"]["precision"] == "admin1"
+
+
+def test_transliterations_resolve_to_one_place(run):
+    a = run("A missile struck Kiev, killing one person.")["incidents"][0]["place"]
+    b = run("A missile struck Kyiv, killing one person.")["incidents"][0]["place"]
+    assert a["geonameid"] == b["geonameid"]
+
+
+@pytest.mark.parametrize(
+    "text, published, period, date",
+    [
+        ("Russia launched 50 drones at Ukraine overnight, the air force said.", "2025-10-22",
+         "overnight", "2025-10-22"),
+        ("Russia launched 50 drones at Ukraine on Wednesday evening, the air force said.",
+         "2025-10-24", "evening", "2025-10-22"),
+        ("On 12 July, Russia launched 50 drones at Ukraine, the air force said.", "2025-07-14",
+         None, "2025-07-12"),
+    ],
+)
+def test_period_and_date(run, text, published, period, date):
+    wave = run(text, published=published)["waves"][0]
+    assert wave["period"] == period
+    assert wave["date"] == date
+
+
+@pytest.mark.parametrize(
+    "site, target",
+    [
+        ("a kindergarten", "education"),
+        ("a maternity hospital", "health"),
+        ("an electrical substation", "energy"),
+        ("a grain terminal", "agricultural"),
+        ("a railway station", "transport"),
+        ("a supermarket", "commercial"),
+        ("an Orthodox church", "religious"),
+        ("a water pumping station", "water"),
+        ("a private house", "residential"),
+    ],
+)
+def test_site_classes(run, site, target):
+    out = run(f"A Russian drone hit {site} in Mykolaiv overnight, injuring one person.")
+    assert target in out["incidents"][0]["targets"]
+
+
+def test_evidence_is_the_sentence_in_the_text(run):
+    text = ("Officials said the toll was rising. In Odesa, a drone struck a port warehouse, "
+            "killing two workers, the governor said.")
+    out = run(text)
+    fig = out["incidents"][0]["killed"]
+    for span in fig["evidence"]:
+        assert text[span["start"] : span["end"]] == span["text"]
+        assert "killing two workers" in span["text"]
