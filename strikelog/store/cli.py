@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import click
 from rich.console import Console
 
+from strikelog.models import Report
 from strikelog.store.db import ENV_VAR, Store, StoreError, open_store
 
 DB_HELP = (
@@ -112,6 +113,12 @@ def _incident_filter(kw: dict[str, Any]) -> Any:
 )
 @click.option("--strict", is_flag=True, help="Stop at the first report that fails.")
 @click.option(
+    "--published",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for reports that carry none (dates like 'overnight' resolve from it).",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
     default=20.0,
@@ -136,6 +143,7 @@ def ingest(
     db: str | None,
     source_name: str | None,
     strict: bool,
+    published: str | None,
     timeout: float,
     max_mb: float,
     writer_process: bool,
@@ -161,7 +169,9 @@ def ingest(
     logging.getLogger("strikelog.store.ingest").addHandler(logging.NullHandler())
     err = Console(stderr=True)
     store = _open(db)
-    reports = iter_all(inputs, max_bytes=int(max_mb * 1024 * 1024), timeout=timeout)
+    reports = _with_published(
+        iter_all(inputs, max_bytes=int(max_mb * 1024 * 1024), timeout=timeout), published
+    )
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -210,6 +220,13 @@ def ingest(
     _summary(stats, store)
     if stats.failed:
         sys.exit(1)
+
+
+def _with_published(items: Iterable[Any], published: str | None) -> Iterator[Any]:
+    for item in items:
+        if published and isinstance(item, Report) and not item.published:
+            item.published = published
+        yield item
 
 
 def _counts(stats: Any) -> str:

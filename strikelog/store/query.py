@@ -111,7 +111,7 @@ def _incident_conditions(conn: Connection, flt: IncidentFilter) -> list[ColumnEl
     if flt.until:
         cond.append(INC.c.date <= flt.until)
     if flt.country:
-        cond.append(sa.func.upper(INC.c.country) == flt.country.strip().upper())
+        cond.append(INC.c.country == flt.country.strip().upper())  # stored upper-case
     if flt.admin1:
         pattern = f"%{_escape_like(flt.admin1.strip().lower())}%"
         cond.append(sa.func.lower(INC.c.admin1).like(pattern, escape="\\"))
@@ -150,7 +150,7 @@ def _wave_conditions(conn: Connection, flt: WaveFilter) -> list[ColumnElement[bo
     if flt.until:
         cond.append(W.c.date <= flt.until)
     if flt.country:
-        cond.append(sa.func.upper(W.c.target_country) == flt.country.strip().upper())
+        cond.append(W.c.target_country == flt.country.strip().upper())
     if flt.attacker:
         cond.append(sa.func.lower(W.c.attacker) == flt.attacker.strip().lower())
     if flt.weapon:

@@ -125,6 +125,11 @@ def save_report(
     return SaveResult(report_id, "version" if supersedes else "new")
 
 
+def _upper(code: str | None) -> str | None:
+    """ISO codes are stored upper-case so equality filters can use the index."""
+    return code.upper() if code else code
+
+
 def _harm_values(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in HARM_FIELDS:
@@ -143,7 +148,7 @@ def _save_extraction(
             "report_id": report_id,
             "ordinal": wi,
             "attacker": w.attacker,
-            "target_country": w.target_country,
+            "target_country": _upper(w.target_country),
             "period": w.period,
             "date": w.date or default_date,
             "evidence": spans_json(w.evidence),
@@ -165,7 +170,7 @@ def _save_extraction(
                 "place_written": p.written if p else None,
                 "admin1": p.admin1 if p else None,
                 "admin2": p.admin2 if p else None,
-                "country": p.country if p else None,
+                "country": _upper(p.country) if p else None,
                 "lat": p.lat if p else None,
                 "lon": p.lon if p else None,
                 "geonameid": p.geonameid if p else None,
@@ -212,7 +217,7 @@ def _save_extraction(
             "role": o.role,
             "place": o.place.name if o.place else None,
             "admin1": o.place.admin1 if o.place else None,
-            "country": o.place.country if o.place else None,
+            "country": _upper(o.place.country) if o.place else None,
             "lat": o.place.lat if o.place else None,
             "lon": o.place.lon if o.place else None,
             "geonameid": o.place.geonameid if o.place else None,

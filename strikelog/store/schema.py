@@ -95,9 +95,9 @@ incidents = sa.Table(
     sa.Column("ordinal", sa.Integer, nullable=False),
     sa.Column("place", sa.Text),  # resolved name (or the written one when unresolved)
     sa.Column("place_written", sa.Text),
-    sa.Column("admin1", sa.Text, index=True),
+    sa.Column("admin1", sa.Text),  # matched as a substring: no index helps
     sa.Column("admin2", sa.Text),
-    sa.Column("country", sa.String(8), index=True),
+    sa.Column("country", sa.String(8), index=True),  # ISO code, upper-case
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
     sa.Column("geonameid", sa.Integer),

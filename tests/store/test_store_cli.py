@@ -104,6 +104,16 @@ def test_ingest_everything_then_again(runner: CliRunner, inputs: Path, tmp_path:
     assert report_count(db) == 6
 
 
+def test_published_fills_missing_dates(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "p.db")
+    path = _write(tmp_path / "k.txt", kharkiv_report(1).text)
+    invoke(runner, store_cli.ingest, path, "--db", db, "-q", "--published", "2025-04-01")
+    rows = json.loads(invoke(runner, store_cli.incidents, "--db", db, "--format", "json").output)
+    assert rows[0]["report_published"] == "2025-04-01"
+    bad = runner.invoke(store_cli.ingest, [path, "--db", db, "--published", "April"])
+    assert bad.exit_code == 2
+
+
 def test_strict_stops_and_exits_nonzero(runner: CliRunner, inputs: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "strict.db")
     result = runner.invoke(
