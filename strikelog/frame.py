@@ -835,16 +835,26 @@ def _wave_classes() -> frozenset[str]:
     return frozenset(load_lexicon("weapons")["wave_classes"]["classes"])
 
 
+_FRAMED_KINDS = frozenset(
+    ("qty", "cas", "single", "zero", "among", "weapon", "subset", "site", "launch", "intercept",
+     "hit", "period", "weekday", "total", "region", "vague", "nearby", "cumulative")
+)
+
+
 def frame_sentence(text: str, sentence: Sentence, mentions: list[Mention]) -> SentenceFrame:
     """Facts of one sentence. Wave counts are framed first so "405 drones" is never a toll."""
+    if not any(m.kind in _FRAMED_KINDS for m in mentions):
+        return SentenceFrame(sentence)  # nothing here can make a fact or a cue
     framer = _SentenceFramer(text, sentence, mentions)
     framer.annotate()
     if _MONTH_HINT.search(text, sentence.start, sentence.end):
         framer.frame.dates = find_dates(text, sentence.start, sentence.end)
     framer.frame_waves()
     framer.frame_casualties()
-    if any(m.kind == "cumulative" for m in mentions) or _SINCE_EVENT.search(
-            text, sentence.start, sentence.end):
+    if any(m.kind == "cumulative" for m in mentions) or (
+        "since" in text[sentence.start : sentence.end].lower()
+        and _SINCE_EVENT.search(text, sentence.start, sentence.end)
+    ):
         # "more than 400 killed since the war began", "when a Houthi drone killed a man in
         # Tel Aviv in July 2024": not this attack's figures, sites or places
         framer.frame.casualties = []

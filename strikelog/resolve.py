@@ -571,9 +571,10 @@ class Resolver:
         )
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
         # drones", "a massive barrage") makes a wave even without counts
+        massed = [m.start() for m in _MASSED.finditer(self.doc.text)]
         launches = any(
             (f.launches and len(set(f.weapons)) >= 2)
-            or _MASSED.search(self.doc.text[f.sentence.start : f.sentence.end])
+            or any(f.sentence.start <= pos < f.sentence.end for pos in massed)
             for f in self.frames
             if not f.sentence.boilerplate
         )

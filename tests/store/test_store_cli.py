@@ -301,3 +301,54 @@ def test_commands_are_registered_in_the_main_group() -> None:
         pytest.skip(f"strikelog.cli not importable: {exc}")
     for name in ("ingest", "incidents", "waves", "report", "export"):
         assert name in cli.commands
+
+
+@pytest.fixture
+def feed_url(tmp_path: Path) -> Iterator[str]:
+    """An RSS feed served on loopback by a throwaway HTTP server."""
+    import http.server
+    import threading
+
+    root = tmp_path / "site"
+    root.mkdir()
+    items = "".join(
+        f"<item><title>Item {n}</title><link>https://x.example/{n}</link>"
+        f"<description>{kharkiv_report(100 + n).text}</description>"
+        f"<pubDate>Tue, 04 Mar 2025 0{n}:00:00 GMT</pubDate></item>"
+        for n in range(3)
+    )
+    (root / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Loop feed</title>{items}'
+        "</channel></rss>"
+    )
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kw: object) -> None:
+            super().__init__(*args, directory=str(root), **kw)  # type: ignore[arg-type]
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    server.shutdown()
+    server.server_close()
+
+
+def test_ingest_a_feed_url(runner: CliRunner, tmp_path: Path, feed_url: str) -> None:
+    db = str(tmp_path / "feed.db")
+    result = invoke(runner, store_cli.ingest, feed_url, "--db", db, "-q")
+    assert result.exit_code == 0, result.output
+    assert "3 new" in result.output
+    with open_store(db) as st, st.read() as conn:
+        rows = conn.execute(
+            sa.select(schema.reports.c.url, schema.reports.c.published).order_by(
+                schema.reports.c.url
+            )
+        ).all()
+    assert [r.url for r in rows] == [f"https://x.example/{n}" for n in range(3)]
+    assert all(r.published.startswith("2025-03-04") for r in rows)
+    again = invoke(runner, store_cli.ingest, feed_url, "--db", db, "-q")
+    assert "3 duplicate" in again.output
