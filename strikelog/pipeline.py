@@ -95,7 +95,12 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     # a weapon or party name is not a place ("Geran" drones, "Hezbollah")
     taken = [(m.start, m.end) for m in mentions if m.kind == "weapon"]
     taken += [(a.start, a.end) for a in actors if not a.metonym]
-    found = [m for m in gaz.find(doc.text) if not any(s < m.end and m.start < e for s, e in taken)]
+    # a longer place wins over a party named inside it: "Port Sudan" is not "Sudan"
+    found = [
+        m
+        for m in gaz.find(doc.text)
+        if not any(s < m.end and m.start < e and e - s >= m.end - m.start for s, e in taken)
+    ]
     if not found:
         return []
     starts = [s.start for s in doc.sentences]

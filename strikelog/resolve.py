@@ -524,6 +524,7 @@ class Resolver:
             if not (s.start <= a.start < s.end):
                 continue
             after = text[a.end : a.end + 40].lower()
+            near = abs(a.start - wc.number_span[0]) <= 80
             if a.start > wc.number_span[1]:
                 # "40 Ukrainian drones": the party named with the weapon launched it
                 if (
@@ -533,10 +534,12 @@ class Resolver:
                     and a.start - wc.number_span[1] <= 12
                 ):
                     return a.name, defender if defender != a.country else None
+                if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
+                    defender = a.country  # "fired two ballistic missiles at Israel"
                 continue
             if _DEFENDER_AFTER.match(after):
                 continue
-            if _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
+            if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
                 # "Russia attacked Ukraine with 212 drones": the object is the target
                 defender = defender or a.country
                 continue
