@@ -1,0 +1,46 @@
+"""Report totals against the figures of its places."""
+
+from __future__ import annotations
+
+from tests.pipeline.conftest import value
+
+
+def test_lead_total_and_local_parts(run):
+    out = run(
+        "At least 9 people were killed in Russian strikes across Ukraine overnight, officials "
+        "said. In Kharkiv, four people were killed when a missile hit a residential building. "
+        "In Odesa, three people died after drones struck the port. In Dnipro, a woman was "
+        "killed and two people were injured."
+    )
+    assert value(out["totals"]["killed"]) == (9, "at_least")
+    killed = {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]}
+    assert killed == {"Kharkiv": 4, "Odesa": 3, "Dnipro": 1}
+    assert out["warnings"] == []
+
+
+def test_the_same_figure_in_lead_and_body_is_counted_once(run):
+    out = run(
+        "Nine people were killed in a missile strike on Dnipro on Tuesday. The missile hit a "
+        "five-storey building in the city centre, killing nine people, the mayor said."
+    )
+    assert value(out["totals"]["killed"]) == 9
+    (inc,) = out["incidents"]
+    assert value(inc["killed"]) == 9
+    assert len(inc["killed"]["evidence"]) == 2  # both sentences back the one figure
+
+
+def test_parts_above_the_total_give_a_warning(run):
+    out = run(
+        "Five people were killed in Russian attacks on Kharkiv and Sumy, officials said. In "
+        "Kharkiv, four people died. In Sumy, three people died when a drone hit a bus."
+    )
+    assert value(out["totals"]["killed"]) == 5
+    assert any("more than the reported total" in w for w in out["warnings"])
+
+
+def test_no_total_stated_is_the_sum_of_places(run):
+    out = run(
+        "A drone hit a house in Sumy, killing two people. In Okhtyrka, a missile struck a "
+        "school and killed one teacher."
+    )
+    assert value(out["totals"]["killed"]) == 3
