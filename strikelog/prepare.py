@@ -43,17 +43,15 @@ class Doc:
 
 
 @cache
-def _boilerplate_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _boilerplate_regex() -> re.Pattern[str]:
     lex = load_lexicon("boilerplate")
-    return tuple(lex["line_start"]["phrases"]), tuple(lex["line_contains"]["phrases"])
+    starts = "|".join(re.escape(p) for p in lex["line_start"]["phrases"])
+    contains = "|".join(re.escape(p) for p in lex["line_contains"]["phrases"])
+    return re.compile(rf"^[\s\-–—•*|>]*(?:{starts})|{contains}", re.IGNORECASE)
 
 
 def _is_boilerplate(sentence: str) -> bool:
-    starts, contains = _boilerplate_rules()
-    low = sentence.lstrip(" \t-–—•*|>").lower()
-    if low.startswith(starts):
-        return True
-    return any(c in low for c in contains)
+    return _boilerplate_regex().search(sentence) is not None
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
