@@ -583,13 +583,13 @@ class Resolver:
         )
         for b in self.incidents.values():
             c = b.place.country if b.place else None
-            # a wave with no counts: a massed attack, or strikes on several places
-            if not launches and per_country[c] < 2:
+            # a wave with no counts only for a massed or combined air attack
+            if not launches:
                 continue
             if c and b.signal and not any(t == c for (_, t) in groups):
                 attacker = report_attacker if c == report_target else usual_attacker(c)
                 attacker = attacker or usual_attacker(c)
-                if attacker is not None:
+                if attacker is not None and not is_domestic(attacker):
                     groups.setdefault((attacker, c), [])
         out: list[Wave] = []
         for (attacker, target), wcs in groups.items():
