@@ -87,12 +87,38 @@ def prepare(text: str) -> Doc:
     para = 0
     pos = 0
     index = 0
+    in_link_list = False  # under a "Related:" / "Read more:" header
     for m in [*_PARA_BREAK.finditer(text), None]:
         end = m.start() if m else len(text)
-        if text[pos:end].strip():
+        line = text[pos:end].strip()
+        if line:
+            # the headline-like lines that follow a "Related" header are links, not article
+            if in_link_list and (_is_list_item(line) or not line.endswith((".", "!", "?", '"'))):
+                flag_all = True
+            else:
+                flag_all = _is_link_header(line)
+                in_link_list = False
             for s, e in _split_paragraph(text, pos, end):
-                doc.sentences.append(Sentence(index, s, e, para, _is_boilerplate(text[s:e])))
+                flagged = flag_all or _is_boilerplate(text[s:e])
+                doc.sentences.append(Sentence(index, s, e, para, flagged))
                 index += 1
+            if _is_link_header(line):
+                in_link_list = True
             para += 1
         pos = m.end() if m else len(text)
     return doc
+
+
+_LINK_HEADER = re.compile(
+    r"^(?:related|read (?:more|also)|see also|more (?:on|from)|recommended|most read|"
+    r"trending|also read|further reading|you may also like)\b[^.]{0,40}:?$",
+    re.IGNORECASE,
+)
+
+
+def _is_link_header(line: str) -> bool:
+    return bool(_LINK_HEADER.match(line.strip(" \t-–—•*|>")))
+
+
+def _is_list_item(line: str) -> bool:
+    return line[:1] in "-•*–—>" or line[:2].isdigit() and line[2:3] in ".)"

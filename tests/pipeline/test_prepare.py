@@ -1,0 +1,52 @@
+"""prepare: sentences as offsets, boilerplate flagged (never removed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikelog.prepare import prepare
+
+TEXT = (
+    "Home > World > Europe\n"
+    "KYIV, July 10 (Newswire) - A drone hit a house in Kyiv. Two people were hurt, Mr. "
+    "Klymenko said.\n"
+    "Related coverage\n"
+    "- Drone strike on Lviv kills three\n"
+    "- Factbox: the air defence systems Ukraine has\n"
+    "The city council said repairs would start on Monday.\n"
+    "(Reporting by A. Writer; Editing by B. Editor)\n"
+    "© 2025 Newswire. All rights reserved."
+)
+
+
+def test_offsets_are_exact():
+    doc = prepare(TEXT)
+    for s in doc.sentences:
+        assert TEXT[s.start : s.end] == TEXT[s.start : s.end].strip()
+        assert s.end > s.start
+
+
+def test_abbreviations_do_not_split():
+    doc = prepare(TEXT)
+    texts = [TEXT[s.start : s.end] for s in doc.sentences]
+    assert "Two people were hurt, Mr. Klymenko said." in texts
+
+
+@pytest.mark.parametrize(
+    ("line", "boilerplate"),
+    [
+        ("Home > World > Europe", True),
+        ("Related coverage", True),
+        ("- Drone strike on Lviv kills three", True),
+        ("- Factbox: the air defence systems Ukraine has", True),
+        ("The city council said repairs would start on Monday.", False),
+        ("(Reporting by A. Writer; Editing by B. Editor)", True),
+        ("© 2025 Newswire.", True),
+        ("KYIV, July 10 (Newswire) - A drone hit a house in Kyiv.", False),
+    ],
+)
+def test_boilerplate_lines(line, boilerplate):
+    doc = prepare(TEXT)
+    flags = {TEXT[s.start : s.end]: s.boilerplate for s in doc.sentences}
+    matching = [flag for text, flag in flags.items() if text.startswith(line)]
+    assert matching and all(f is boilerplate for f in matching)
