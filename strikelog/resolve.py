@@ -569,9 +569,6 @@ class Resolver:
                 target = self._target_for(attacker) or report_target
             groups.setdefault((attacker, target), []).append(wc)
         # every struck country with incidents has a wave too (who attacked it)
-        per_country = Counter(
-            b.place.country for b in self.incidents.values() if b.place and b.signal
-        )
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
         # drones", "a massive barrage") makes a wave even without counts
         massed = [m.start() for m in _MASSED.finditer(self.doc.text)]
