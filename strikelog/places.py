@@ -80,7 +80,7 @@ _NEAR_NOUN = re.compile(
     re.IGNORECASE,
 )
 # "Pohreby, north of Kyiv", "Pohreby near Kyiv": the place before is the one meant
-_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]+,?\s+[\w\s-]*$")
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s*$")
 _STRIKE_CUE_BEFORE = re.compile(
     r"\b(?:in|on|at|near|struck|hit|hitting|targeted|targeting|attacked|shelled|bombed|pounded|"
     r"of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"

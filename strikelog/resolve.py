@@ -429,8 +429,15 @@ class Resolver:
             elif frame.vague_place and not struck:
                 continue  # "four more in surrounding areas": a part we cannot place
             elif struck:
-                before = [p for p in struck if p.start <= fact.number_span[0]]
-                ref = before[-1] if before else struck[0]
+                # the place in the same clause: "hits hospital in Chuhuiv; two killed … in
+                # Bohodukhiv" puts the two in Bohodukhiv
+                n = fact.number_span[0]
+                clause_start = self.doc.text.rfind(";", s.start, n) + 1 or s.start
+                clause_end = self.doc.text.find(";", n, s.end)
+                clause_end = clause_end if clause_end >= 0 else s.end
+                inside = [p for p in struck if clause_start <= p.start < clause_end] or struck
+                before = [p for p in inside if p.start <= n]
+                ref = before[-1] if before else inside[0]
                 target = self._incident(ref)
             else:
                 ahead = self._look_ahead(content, pos)
