@@ -17,6 +17,8 @@ from strikelog.spot.mentions import Mention
 from strikelog.spot.numbers import Quantity
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+# a victim list right after the verb: "killed a couple and …", "wounding a man and …"
+_PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|incl\.)\s", re.IGNORECASE)
 _SINGLE_CHILD_CUE = re.compile(
     r"(?:including|among them|among whom|incl\.)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$"
@@ -342,10 +344,12 @@ class _SentenceFramer:
                             fld, q, update=self._is_update(ts, q.end), additive=self._additive(gap)
                         )
                     break
-                if made is None and not any(
-                    q.start >= te and q.start < next_start for q in qtys if self._qty_ok(q)
+                if made is None and (
+                    not any(te <= q.start < next_start for q in qtys if self._qty_ok(q))
+                    or _PERSON_FIRST.match(self.text, te)
                 ):
-                    # "injuring a 15-year-old boy and a 43-year-old man"
+                    # "injuring a 15-year-old boy and a 43-year-old man", "killed a couple and
+                    # their four children"
                     outcome = self._pick(caps["before_count"])
                     if outcome != "casualties":
                         made_enum = self._frame_enumeration(

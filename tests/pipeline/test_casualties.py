@@ -7,6 +7,16 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # a victim list right after the verb
+    (
+        "In Deir al-Balah, an air strike on a house killed a couple and their four children.",
+        {"killed": 6, "children_killed": 4},
+    ),
+    # animals are not casualties
+    (
+        "A drone hit a farm near Berdychiv, killing about 40 cows. No people were hurt.",
+        {"killed": 0, "injured": 0},
+    ),
     # verb before the count, verb after the count
     (
         "A Russian missile strike on Odesa killed three people and injured 12 others on Tuesday.",
