@@ -101,8 +101,6 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
         for m in gaz.find(doc.text)
         if not any(s < m.end and m.start < e and e - s >= m.end - m.start for s, e in taken)
     ]
-    if not found:
-        return []
     starts = [s.start for s in doc.sentences]
     country_mentions = [c.country for m in found if m.kind == "country" for c in m.candidates[:1]]
     resolved: list[Place] = gaz.resolve(
@@ -126,6 +124,9 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
             kind = "district"  # "Desnianskyi district": a part of a city, not a village
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
     refs.extend(_regional_capitals(doc, refs, gaz, actors))
+    refs.extend(_unlisted_places(doc, refs, taken, actors))
+    if not refs:
+        return []
     refs.sort(key=lambda r: r.start)
     _resolve_capitals(refs, gaz)
     _propagate_list_roles(doc.text, refs)
@@ -161,6 +162,50 @@ _DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.I
 _REGIONAL_CAPITAL = re.compile(
     r"\bthe\s+(?:regional|region's|region’s|provincial|oblast|state)\s+(?:capital|centre|center)\b",
     re.IGNORECASE,
+)
+
+
+_NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|as-|ad-)?[A-Z][\w'’-]+){0,2}"
+# Named places the gazetteer does not hold, in forms that can only be places:
+# "the village of Ras Isa", "Abu Shouk camp", "the Ras Isa fuel port".
+_UNLISTED_PLACE = re.compile(
+    rf"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<a>{_NAME})"
+    rf"|\b(?P<b>{_NAME})\s+(?:refugee\s+|displacement\s+|IDP\s+)?"
+    rf"(?:camp|fuel\s+port|oil\s+port|refinery|oil\s+refinery|power\s+station)\b"
+)
+
+
+def _unlisted_places(doc: Doc, refs: list[PlaceRef], taken: list[tuple[int, int]],
+                     actors: list[ActorMention]) -> list[PlaceRef]:
+    """Places the gazetteer does not know, kept unresolved rather than dropped."""
+    out = []
+    starts = [s.start for s in doc.sentences]
+    known = [(r.start, r.end) for r in refs] + taken
+    for m in _UNLISTED_PLACE.finditer(doc.text):
+        group = "a" if m.group("a") else "b"
+        start, end = m.start(group), m.end(group)
+        name = doc.text[start:end]
+        if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
+            continue
+        si = bisect.bisect_right(starts, start) - 1
+        if si < 0 or doc.sentences[si].boilerplate or start == doc.sentences[si].start and \
+                group == "b" and name.split()[0] in _NOT_NAMES:
+            continue
+        sent = doc.sentences[si]
+        place = Place(name=name, written=name, precision="unresolved",
+                      evidence=[Span(start, end, name)])
+        role = place_role(doc.text, start, end, sent.start, "settlement", actors)
+        out.append(PlaceRef(start, end, "settlement", role, place, si))
+        known.append((start, end))
+    return out
+
+
+# Capitalised words that begin sentences or titles, not place names.
+_NOT_NAMES = frozenset(
+    ("The", "A", "An", "In", "On", "At", "This", "That", "Its", "Their", "His", "Her", "Our",
+     "Refugee", "Displacement", "Oil", "Fuel", "Power", "State", "Military", "Army", "Russian",
+     "Ukrainian", "Israeli", "Sudanese", "Houthi", "Main", "Central", "Largest", "Old", "New",
+     "Camp", "Port", "Town", "Village", "Another", "One", "Two", "Three", "Several", "Local")
 )
 
 

@@ -121,3 +121,11 @@ def test_evidence_is_the_sentence_in_the_text(run):
     for span in fig["evidence"]:
         assert text[span["start"] : span["end"]] == span["text"]
         assert "killing two workers" in span["text"]
+
+
+def test_a_place_the_gazetteer_lacks_is_kept_unresolved(run):
+    out = run("US air strikes on the Ras Isa fuel port in Yemen killed 38 people.")
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Ras Isa"
+    assert inc["place"]["precision"] == "unresolved"
+    assert value(inc["killed"]) == 38
