@@ -27,6 +27,10 @@ def _sum_figures(figures: list[Figure]) -> Figure | None:
     return Figure(value, "exact" if exact else "at_least", value, None, evidence)
 
 
+def _is_zero(fig: Figure | None) -> bool:
+    return fig is not None and fig.value == 0 and fig.qualifier == "exact"
+
+
 def reconcile(ex: Extraction) -> Extraction:
     for inc in ex.incidents:
         for child_field, people_field in _PAIRS:
@@ -64,7 +68,13 @@ def reconcile(ex: Extraction) -> Extraction:
         summed = _sum_figures(parts)
         current = getattr(totals, name)
         if current is None:
-            unknown = len(parts) < len(ex.incidents)
+            # a place where nobody was hurt had no hurt child either
+            people_of = dict((c, p) for c, p in _PAIRS).get(name)
+            unknown = any(
+                getattr(i, name) is None
+                and not (people_of and _is_zero(getattr(i, people_of)))
+                for i in ex.incidents
+            )
             # all stated parts 0 but some place unknown: the total is unknown, not 0
             if summed is not None and not (summed.value == 0 and unknown):
                 if unknown and summed.qualifier == "exact":

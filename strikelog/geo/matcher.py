@@ -76,156 +76,160 @@ class Matcher:
                              | self.admin1_plurals | self.admin2_plurals)
 
     def find(self, text: str) -> list[RawMatch]:
-        padded = search_form(text)
-        words = padded.split()
+        lowered = _lowered(text)
+        scan = text.replace("_", " ") if "_" in text else text
         ids = self.keys.ids
         multi = self.keys.multi_word
-        hits = [i for i, w in enumerate(words) if w in ids or w in multi]
+        # Only words that can start a name are looked at: capitalised ones, and "the"
+        # before a word that a "the …" name goes on with. The regexes find a superset;
+        # the checks below are exact.
+        hits = [(s, e) for s, e in map(_span, _MAYBE_CAPITALISED.finditer(scan))
+                if lowered[s:e] in ids or lowered[s:e] in multi]
+        if self._the_names is not None:
+            the_hits = [(m.start(), m.start() + 3) for m in self._the_names.finditer(scan)]
+            if the_hits:
+                hits = sorted(hits + the_hits)
         out: list[RawMatch] = []
-        free_from = 0  # first word not inside an earlier match
-        pos = 0  # search position in padded
-        for i in hits:
-            if i < free_from:
+        free_from = 0  # text offset where the last match ended
+        for at, end in hits:
+            if at < free_from:
                 continue
-            word = words[i]
-            at = padded.find(" " + word + " ", pos)
-            if at < 0:  # cannot happen with a consistent search form
-                continue
-            pos = at + 1 + len(word)
+            word = lowered[at:end]
             if word != "the" and not text[at].isupper():
                 continue  # names are capitalised; "the capital" is the one exception
-            if word not in ids and (i + 1 == len(words)
-                                    or f"{word} {words[i + 1]}" not in multi):
+            nxt = _WORD.search(lowered, end)
+            pair = f"{word} {nxt.group()}" if nxt is not None else ""
+            if word not in ids and pair not in multi:
                 continue  # only the first word of longer names, and not followed by theirs
-            found = self._match_at(text, padded, words, i, at)
+            longest = multi.get(word, 1)
+            if longest > 1 and pair not in multi:
+                longest = 1  # no key starts with these two words
+            words = _Words([word], [at], [end])
+            if nxt is not None:
+                # the longest name and a suffix of up to two words after it
+                words.add(nxt)
+                for m in islice(_WORD.finditer(lowered, nxt.end()), longest):
+                    words.add(m)
+            found = self._match_at(text, words, min(longest, len(words.text)))
             if found is None:
                 continue
-            match, used = found
-            free_from = i + used
-            pos = max(pos, match.end)
+            match = found
+            free_from = match.end
             out.append(match)
         self._spread_plural_forms(text, out)
         return self._drop_person_names(text, out)
 
     # --------------------------------------------------------------------- parts
 
-    def _word_starts(self, padded: str, words: list[str], i: int, count: int, at: int) -> list[int]:
-        """Text offsets of words[i:i+count], the first at text offset AT."""
-        starts = [at]
-        cursor = at + len(words[i])
-        for j in range(i + 1, i + count):
-            nxt = padded.find(" " + words[j] + " ", cursor)
-            starts.append(nxt)
-            cursor = nxt + len(words[j])
-        return starts
-
-    def _gaps_ok(self, text: str, words: list[str], i: int, starts: list[int]) -> bool:
-        for j in range(1, len(starts)):
-            gap_start = starts[j - 1] + len(words[i + j - 1])
-            gap = text[gap_start : starts[j]]
+    def _gaps_ok(self, text: str, words: _Words, count: int) -> bool:
+        for j in range(1, count):
+            gap = text[words.end[j - 1] : words.start[j]]
             m = _NAME_GAP.fullmatch(gap)
             if m is None:
                 return False
             # a full stop only after an abbreviation ("St. Petersburg"), not a sentence end
-            if "." in gap and len(words[i + j - 1]) > 3:
+            if "." in gap and len(words.text[j - 1]) > 3:
                 return False
         return True
 
-    def _match_at(self, text: str, padded: str, words: list[str], i: int, at: int
-                  ) -> tuple[RawMatch, int] | None:
-        keys = self.keys
-        longest = min(keys.multi_word.get(words[i], 1), len(words) - i)
-        if longest > 1 and f"{words[i]} {words[i + 1]}" not in keys.multi_word:
-            longest = 1  # no key starts with these two words
+    def _match_at(self, text: str, words: _Words, longest: int) -> RawMatch | None:
+        """The longest name (with its suffix) at the first of WORDS, which holds that
+        many words and two more when the text has them."""
+        ids = self.keys.ids
         for count in range(longest, 0, -1):
-            key = " ".join(words[i : i + count]) if count > 1 else words[i]
-            key_id = keys.ids.get(key)
+            key = " ".join(words.text[:count]) if count > 1 else words.text[0]
+            key_id = ids.get(key)
             if key_id is None:
                 continue
-            starts = self._word_starts(padded, words, i, count, at)
-            if count > 1 and not self._gaps_ok(text, words, i, starts):
+            if count > 1 and not self._gaps_ok(text, words, count):
                 continue
-            end = starts[-1] + len(words[i + count - 1])
-            found = self._with_suffix(text, padded, words, i + count, key_id, key, at, end)
-            if found is None:
+            match = self._with_suffix(text, words, count, key_id, key)
+            if match is None:
                 continue
-            match, extra = found
             if not self._written_as_name(text, match):
                 continue
-            if count > 1 and extra == 0 and words[i + count - 1] in self.all_suffixes:
-                self._merge_unit_reading(text, padded, words, i, count - 1, at, match)
-            return match, count + extra
+            if count > 1 and match.end == words.end[count - 1] \
+                    and words.text[count - 1] in self.all_suffixes:
+                self._merge_unit_reading(text, words, count - 1, match)
+            return match
         return None
 
-    def _merge_unit_reading(self, text: str, padded: str, words: list[str], i: int,
-                            stem_count: int, at: int, match: RawMatch) -> None:
+    def _merge_unit_reading(self, text: str, words: _Words, stem_count: int,
+                            match: RawMatch) -> None:
         """"Desnianskyi district" is both a place's own name and a district form: keep
         the unit as a candidate too, and call the mention by the unit's kind."""
-        stem_key = " ".join(words[i : i + stem_count])
+        stem_key = " ".join(words.text[:stem_count])
         key_id = self.keys.ids.get(stem_key)
         if key_id is None:
             return
-        starts = self._word_starts(padded, words, i, stem_count, at)
-        end = starts[-1] + len(words[i + stem_count - 1])
-        found = self._with_suffix(text, padded, words, i + stem_count, key_id, stem_key, at, end)
-        if found is None or found[0].end != match.end or found[1] == 0:
+        unit = self._with_suffix(text, words, stem_count, key_id, stem_key)
+        if unit is None or unit.end != match.end or unit.end == words.end[stem_count - 1]:
             return
-        unit = found[0]
         match.kind = unit.kind
         match.rows = unit.rows + [r for r in match.rows if r not in unit.rows]
 
-    def _suffix_after(self, text: str, padded: str, words: list[str], j: int, end: int,
-                      singular: set[str], plural: set[str]) -> tuple[str, int, int] | None:
+    def _suffix_after(self, text: str, words: _Words, j: int,
+                      singular: set[str], plural: set[str]) -> tuple[str, int] | None:
         """A suffix ("region") at words[j], maybe after a modifier ("border region"):
-        (its words, their end offset, how many words) or None."""
+        (its words, their end offset) or None."""
         for extra in (1, 2):
-            if j + extra > len(words):
+            if j + extra > len(words.text):
                 return None
-            last = words[j + extra - 1]
+            last = words.text[j + extra - 1]
             if extra == 1 and last in self.modifiers:
                 continue
             if last not in singular and last not in plural:
                 return None
-            cursor = end
             for k in range(j, j + extra):
-                nxt = padded.find(" " + words[k] + " ", cursor)
-                gap = text[cursor:nxt]
+                gap = text[words.end[k - 1] : words.start[k]]
                 if gap.strip() or "\n" in gap:
                     return None
-                cursor = nxt + len(words[k])
-            return " ".join(words[j : j + extra]), cursor, extra
+            return " ".join(words.text[j : j + extra]), words.end[j + extra - 1]
         return None
 
-    def _with_suffix(self, text: str, padded: str, words: list[str], j: int, key_id: int,
-                     key: str, at: int, end: int) -> tuple[RawMatch, int] | None:
+    def _rows(self, key_id: int) -> tuple[list[int], list[int], list[int]]:
+        """The key's (alone, admin1 stem, admin2 stem) rows, shared by its matches: read
+        only, never changed in place."""
+        rows = self._rows_of.get(key_id)
+        if rows is None:
+            keys = self.keys
+            rows = (list(keys.bare.of(key_id)), list(keys.admin1_stem.of(key_id)),
+                    list(keys.admin2_stem.of(key_id)))
+            self._rows_of[key_id] = rows
+        return rows
+
+    def _with_suffix(self, text: str, words: _Words, count: int, key_id: int,
+                     key: str) -> RawMatch | None:
+        """The match of the key words[:count] (key number KEY_ID), with a unit suffix
+        after it if the key is a unit stem and the text has one."""
         keys = self.keys
         kind_id = keys.kind[key_id]
-        a1 = keys.admin1_stem.of(key_id)
-        a2 = keys.admin2_stem.of(key_id)
+        bare, a1, a2 = self._rows(key_id)
+        at = words.start[0]
         stems: tuple[str, list[int]] | None = None
-        if len(a1):
-            stems = ("admin1", list(a1))
-        elif len(a2):
-            stems = ("admin2", list(a2))
+        if a1:
+            stems = ("admin1", a1)
+        elif a2:
+            stems = ("admin2", a2)
         for rows, singular, plural in (
             (a1, self.admin1_suffixes, self.admin1_plurals),
             (a2, self.admin2_suffixes, self.admin2_plurals),
         ):
-            if not len(rows):
+            if not rows:
                 continue
-            found = self._suffix_after(text, padded, words, j, end, singular, plural)
+            found = self._suffix_after(text, words, count, singular, plural)
             if found is not None:
-                suffix, suffix_end, extra = found
+                suffix, suffix_end = found
                 kind = self._unit_kind(rows[0])
-                return RawMatch(at, suffix_end, f"{key} {suffix}", kind, list(rows),
-                                stems=stems), extra
+                return RawMatch(at, suffix_end, f"{key} {suffix}", kind, rows, stems=stems)
         if kind_id == NO_KIND:
             return None
+        end = words.end[count - 1]
         if kind_id == _CAPITAL:
-            return RawMatch(at, end, key, "capital", list(keys.bare.of(key_id)),
-                            capital_country=keys.capital_country.get(key_id, "")), 0
-        return RawMatch(at, end, key, KINDS[kind_id], list(keys.bare.of(key_id)), stems=stems,
-                        preferred=keys.preferred.get(key_id, -1)), 0
+            return RawMatch(at, end, key, "capital", bare,
+                            capital_country=keys.capital_country.get(key_id, ""))
+        return RawMatch(at, end, key, KINDS[kind_id], bare, stems=stems,
+                        preferred=keys.preferred.get(key_id, -1))
 
     def _unit_kind(self, row: int) -> str:
         return KINDS[self.index.places.level[row]]

@@ -57,20 +57,6 @@ def ensure_source(
     return int(conn.execute(sa.select(s.sources.c.id).where(s.sources.c.name == name)).scalar_one())
 
 
-# Statements built once: SQLAlchemy then reuses their compiled form for every report.
-_FIND_URL = (
-    sa.select(s.reports.c.id, s.reports.c.version)
-    .where(s.reports.c.url == sa.bindparam("url"))
-    .order_by(s.reports.c.version.desc())
-    .limit(1)
-)
-_RETIRE_URL = (
-    s.reports.update()
-    .where(s.reports.c.url == sa.bindparam("old_url"), s.reports.c.is_current == sa.true())
-    .values(is_current=False)
-)
-
-
 def find_duplicate(conn: Connection, sha256: str) -> int | None:
     found = rawsql.scalar(conn, "SELECT id FROM reports WHERE sha256 = ?", (sha256,))
     return None if found is None else int(found)
@@ -83,46 +69,58 @@ def save_report(
     *,
     source_id: int | None = None,
     sha256: str | None = None,
+    checked: bool = False,
 ) -> SaveResult:
     """Store the report and every row of its extraction; a known text is a duplicate.
 
     A new text at a URL already stored becomes the next version: the earlier rows stay,
-    marked not current, so queries see only the newest extraction.
+    marked not current, so queries see only the newest extraction. With `checked` the
+    caller has just looked the hash up: the lookup is skipped and a text stored since
+    fails on the unique sha256 (an `IntegrityError`) instead of returning "duplicate".
     """
     sha = sha256 or report.sha256  # callers that hashed the text already pass it
-    dup = find_duplicate(conn, sha)
-    if dup is not None:
-        return SaveResult(dup, "duplicate")
+    if not checked:
+        dup = find_duplicate(conn, sha)
+        if dup is not None:
+            return SaveResult(dup, "duplicate")
+    ex = extraction
+    # Every id is known before the first INSERT, so each table takes one executemany
+    # (and PostgreSQL gets all of them in one pipelined round trip).
+    ids = rawsql.reserve_ids(conn, report.url, len(ex.waves), len(ex.incidents))
     version, supersedes = 1, None
-    if report.url:
-        prev = conn.execute(_FIND_URL, {"url": report.url}).first()
-        if prev is not None:
-            version, supersedes = prev.version + 1, prev.id
-            conn.execute(_RETIRE_URL, {"old_url": report.url})
-    report_id = rawsql.insert_one(
-        conn,
-        "reports",
-        dict(
-            source_id=source_id,
-            external_id=report.id,
-            url=report.url,
-            title=report.title,
-            published=report.published,
-            language=report.language or "en",
-            text=report.text,
-            sha256=sha,
-            version=version,
-            supersedes=supersedes,
-            is_current=True,
-            origin=report.origin,
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            is_attack=extraction.is_attack,
-        ),
+    if ids.previous is not None:
+        supersedes, version = ids.previous[0], ids.previous[1] + 1
+    report_id = ids.report
+    report_row = {
+        "id": report_id,
+        "source_id": source_id,
+        "external_id": report.id,
+        "url": report.url,
+        "title": report.title,
+        "published": report.published,
+        "language": report.language or "en",
+        "text": report.text,
+        "sha256": sha,
+        "version": version,
+        "supersedes": supersedes,
+        "is_current": True,
+        "origin": report.origin,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "is_attack": ex.is_attack,
+    }
+    rows = _extraction_rows(
+        report_id, ex, ids.waves, ids.incidents, default_date=(report.published or "")[:10] or None
     )
-    _save_extraction(
-        conn, report_id, extraction, default_date=(report.published or "")[:10] or None
-    )
+    with rawsql.batch(conn) as cur:
+        if supersedes is not None:
+            cur.execute(_RETIRE_URL_SQL, (report.url,))
+        rawsql.insert_rows(cur, "reports", [report_row])
+        for table, table_rows in rows.items():
+            rawsql.insert_rows(cur, table, table_rows)
     return SaveResult(report_id, "version" if supersedes else "new")
+
+
+_RETIRE_URL_SQL = "UPDATE reports SET is_current = FALSE WHERE url = ? AND is_current"
 
 
 def _upper(code: str | None) -> str | None:
@@ -139,12 +137,19 @@ def _harm_values(obj: Any) -> dict[str, Any]:
     return out
 
 
-def _save_extraction(
-    conn: Connection, report_id: int, ex: Extraction, *, default_date: str | None
-) -> None:
+def _extraction_rows(
+    report_id: int,
+    ex: Extraction,
+    wave_ids: list[int],
+    incident_ids: list[int],
+    *,
+    default_date: str | None,
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every extraction table, parents before children, ids filled in."""
     wave_rows = []
     for wi, w in enumerate(ex.waves):
         row: dict[str, Any] = {
+            "id": wave_ids[wi],
             "report_id": report_id,
             "ordinal": wi,
             "attacker": w.attacker,
@@ -157,13 +162,13 @@ def _save_extraction(
             for weapon in WEAPON_CLASSES:
                 row[f"{kind}_{weapon}"] = lowest(figs.get(weapon))
         wave_rows.append(row)
-    wave_ids = rawsql.insert_ids(conn, "waves", wave_rows)
 
     incident_rows = []
     for ii, inc in enumerate(ex.incidents):
         p = inc.place
         incident_rows.append(
             {
+                "id": incident_ids[ii],
                 "report_id": report_id,
                 "ordinal": ii,
                 "place": p.name if p else None,
@@ -186,7 +191,6 @@ def _save_extraction(
                 "evidence": spans_json(inc.evidence),
             }
         )
-    incident_ids = rawsql.insert_ids(conn, "incidents", incident_rows)
 
     victim_rows = [
         {
@@ -203,11 +207,9 @@ def _save_extraction(
         for ii, inc in enumerate(ex.incidents)
         for vi, v in enumerate(inc.victims)
     ]
-    if victim_rows:
-        rawsql.insert_many(conn, "victims", victim_rows)
-
+    totals_rows = []
     if any(getattr(ex.totals, n) is not None for n in HARM_FIELDS):
-        rawsql.insert_many(conn, "totals", [{"report_id": report_id, **_harm_values(ex.totals)}])
+        totals_rows.append({"report_id": report_id, **_harm_values(ex.totals)})
 
     other_rows = [
         {
@@ -226,19 +228,19 @@ def _save_extraction(
         }
         for oi, o in enumerate(ex.other_places)
     ]
-    if other_rows:
-        rawsql.insert_many(conn, "other_places", other_rows)
 
     figure_rows = [
         _figure_row(report_id, path, fig, ex, wave_ids, incident_ids) for path, fig in ex.figures()
     ]
-    if figure_rows:
-        rawsql.insert_many(conn, "figures", figure_rows)
-
-    if ex.warnings:
-        rawsql.insert_many(
-            conn, "warnings", [{"report_id": report_id, "message": m} for m in ex.warnings]
-        )
+    return {
+        "waves": wave_rows,
+        "incidents": incident_rows,
+        "victims": victim_rows,
+        "totals": totals_rows,
+        "other_places": other_rows,
+        "figures": figure_rows,
+        "warnings": [{"report_id": report_id, "message": m} for m in ex.warnings],
+    }
 
 
 def _figure_row(
