@@ -70,6 +70,8 @@ class Gazetteer:
             locative=set(context.get("locative", [])),
         )
         self._candidates: dict[int, Candidate] = {}
+        self._candidate_lists: dict[tuple[int, ...], tuple[Candidate, ...]] = {}
+        self._own_keys: dict[int, str] = {}
 
     @classmethod
     def load(cls, dumps: Sequence[Path] | None = None, *, rebuild: bool = False,
@@ -81,18 +83,21 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place mention in TEXT, in order, not overlapping, longest match first."""
+        geonameid = self.index.places.geonameid
+        lists = self._candidate_lists
         out = []
         for m in self.matcher.find(text):
+            if m.kind == "capital":
+                candidates = []
+            else:  # the candidates of these rows, built once, a new list each time
+                cached = lists.get(rows := tuple(m.rows))
+                if cached is None:
+                    cached = lists[rows] = tuple(self.candidate(r) for r in rows)
+                candidates = list(cached)
             out.append(PlaceMention(
-                start=m.start,
-                end=m.end,
-                text=text[m.start : m.end],
-                key=m.key,
-                kind=m.kind,
-                candidates=[self.candidate(r) for r in m.rows] if m.kind != "capital" else [],
-                capital_country=m.capital_country or None,
-                preferred=(self.index.places.geonameid[m.preferred] or None)
-                if m.preferred >= 0 else None,
+                m.start, m.end, text[m.start : m.end], m.key, m.kind, candidates,
+                m.capital_country or None,
+                (geonameid[m.preferred] or None) if m.preferred >= 0 else None,
             ))
         return out
 
@@ -143,6 +148,13 @@ class Gazetteer:
         )
         self._candidates[row] = cand
         return cand
+
+    def own_key(self, cand: Candidate) -> str:
+        """The normal form of the candidate's own GeoNames name (computed once per place)."""
+        key = self._own_keys.get(cand.row)
+        if key is None:
+            key = self._own_keys[cand.row] = name_key(cand.name)
+        return key
 
     def admin1_of(self, cand: Candidate) -> int:
         """Row of the admin1 a candidate lies in (its own row for an admin1)."""

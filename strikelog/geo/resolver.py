@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from strikelog.geo.index import NO_ROW
-from strikelog.geo.normalize import name_key
 from strikelog.models import Place, Span
 
 if TYPE_CHECKING:
@@ -153,7 +152,7 @@ def _score(gaz: Gazetteer, m: PlaceMention, hints: list[str], mentioned: list[st
             s.score += ALIAS
         if m.kind in ("admin1", "admin2", "district") and c.feature_class == "A":
             s.score += UNIT_FORM
-        if name_key(c.name) == m.key:
+        if gaz.own_key(c) == m.key:
             s.score += OWN_NAME
         if hints:
             if c.country == hints[0]:

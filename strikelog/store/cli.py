@@ -133,9 +133,10 @@ def _incident_filter(kw: dict[str, Any]) -> Any:
     help="Refuse a single report larger than this many MiB.",
 )
 @click.option(
-    "--writer-process",
-    is_flag=True,
-    help="Store in a second process while this one extracts (faster when a core is free).",
+    "--parallel/--serial",
+    default=True,
+    show_default=True,
+    help="Extract in a second process while this one stores (--serial: one process).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
@@ -146,7 +147,7 @@ def ingest(
     published: str | None,
     timeout: float,
     max_mb: float,
-    writer_process: bool,
+    parallel: bool,
     quiet: bool,
 ) -> None:
     """Read reports, extract them and store the results with their evidence.
@@ -205,7 +206,7 @@ def ingest(
                 strict=strict,
                 progress=on_progress,
                 extract=extractor,
-                writer_process=writer_process,
+                parallel=parallel,
             )
     except IngestAborted as exc:
         _summary(exc.stats, store)

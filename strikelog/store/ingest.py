@@ -5,19 +5,25 @@ report is counted and logged with its reason and the run goes on, unless `strict
 Whatever was committed stays committed if the process is interrupted or killed.
 
 Storage is kept cheap so it does not slow extraction down: long-lived connections, the
-duplicate check as one SELECT outside any transaction, and INSERTs run on the driver's
-cursor (`rawsql`). With `writer_process=True` a forked child stores while this process
-extracts the next reports (each still committed alone, in input order, and counted only
-once committed); it pays off only when a core is free, so it is opt-in. A writer *thread*
-was tried and dropped: its GIL hand-offs against pure-Python extraction slowed the run.
+duplicate check as one indexed SELECT outside any transaction (inside it the unique
+sha256 catches a race), and each table's rows as one statement (`rawsql`).
+
+With `parallel=True` a forked worker process extracts the next reports while this
+process stores the previous ones (each still committed alone, in input order, and counted
+only once committed). On two cores storage then costs almost nothing; the worker inherits
+the loaded lexicons and gazetteer, and if it dies its reports are extracted here instead.
+It replaces a forked *writer* process (the reverse split), so the connection, commits and
+progress stay here; a writer *thread* lost to GIL hand-offs against pure-Python extraction.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing as mp
+import queue
 import signal
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection as Connection_
@@ -27,7 +33,7 @@ from sqlalchemy.engine import Connection
 
 from strikelog.models import Extraction, Report
 from strikelog.readers.base import ReadError
-from strikelog.store.db import Store, StoreError
+from strikelog.store.db import Store
 from strikelog.store.save import ensure_source, find_duplicate, save_report
 
 log = logging.getLogger(__name__)
@@ -92,34 +98,40 @@ def ingest_reports(
     strict: bool = False,
     progress: ProgressCallback | None = None,
     extract: Extractor | None = None,
-    writer_process: bool = False,
+    parallel: bool = False,
 ) -> IngestStats:
     """Extract and store each report, one transaction each; return the counts.
 
     `source` names the source of every report (else each report's own `source`).
     With `strict`, the first failure raises `IngestAborted` (earlier reports stay stored,
-    nothing after it is). `writer_process` stores in a forked child while this process
-    extracts (where fork exists; elsewhere it is ignored).
+    nothing after it is). `parallel` extracts in a forked worker process while this one
+    stores (where fork exists; elsewhere it is ignored): `extract` then runs in the worker,
+    so its side effects stay there.
     """
     extract = extract or default_extractor()
     tally = _Tally(strict, progress)
-    writer_process = writer_process and "fork" in mp.get_all_start_methods()
-    with store.engine.connect() as reader:
+    parallel = parallel and "fork" in mp.get_all_start_methods()
+    with store.engine.connect() as reader, store.engine.connect() as writer:
         # The duplicate check is one SELECT, run without a transaction around it (SQLite
         # connections are in autocommit already: see db.py).
         if not store.is_sqlite:
             reader.execution_options(isolation_level="AUTOCOMMIT")
-        messages = (_prepare(reader, item, extract) for item in reports)
-        if writer_process:
-            _run_with_writer_process(store, source, strict, messages, tally)
+        writer.execution_options(strikelog_write=True)
+        storer = _Storer(source)
+        checked = (_check(reader, item) for item in reports)
+        if parallel:
+            messages: Iterator[_Message] = _extract_in_worker(checked, extract)
         else:
-            with store.engine.connect() as writer:
-                writer.execution_options(strikelog_write=True)
-                storer = _Storer(source)
-                for message in messages:
-                    tally.apply(storer.handle(writer, message))
-                    if tally.aborted:
-                        break
+            messages = (_extract(item, extract) for item in checked)
+        try:
+            for message in messages:
+                tally.apply(storer.handle(writer, message))
+                if tally.aborted:
+                    break
+        finally:
+            close = getattr(messages, "close", None)
+            if close is not None:
+                close()  # stops the worker now, also on Ctrl-C
     if tally.aborted:
         raise IngestAborted(tally.aborted, tally.stats)
     return tally.stats
@@ -132,7 +144,7 @@ def ingest_reports(
 class _Event:
     """What became of one input item."""
 
-    kind: str  # new | version | duplicate | failed | fatal
+    kind: str  # new | version | duplicate | failed
     origin: str
     reason: str | None = None
 
@@ -141,22 +153,37 @@ class _Event:
 _Message = tuple[Report, str, Extraction] | _Event
 
 
-def _prepare(reader: Connection, item: Report | ReadError, extract: Extractor) -> _Message:
-    """Skip a known text, else extract it; any failure becomes an event naming its reason."""
+def _check(reader: Connection, item: Report | ReadError) -> _Event | Report:
+    """A failed read or a known text becomes its event; a report to extract stays."""
     if isinstance(item, ReadError):
         return _Event("failed", item.origin, item.message)
-    origin = origin_of(item)
-    sha = item.sha256
     try:
-        if find_duplicate(reader, sha) is not None:
-            return _Event("duplicate", origin)
+        if find_duplicate(reader, item.sha256) is not None:
+            return _Event("duplicate", origin_of(item))
     except sa.exc.SQLAlchemyError as exc:
-        return _Event("failed", origin, f"database error: {_db_reason(exc)}")
+        return _Event("failed", origin_of(item), f"database error: {_db_reason(exc)}")
+    return item
+
+
+def _extract(item: _Event | Report, extract: Extractor) -> _Message:
+    if isinstance(item, _Event):
+        return item
+    return _as_message(item, _run_extractor(item, extract))
+
+
+def _run_extractor(report: Report, extract: Extractor) -> Extraction | str:
+    """The extraction, or why it failed."""
     try:
-        return (item, sha, extract(item))
+        return extract(report)
     except Exception as exc:  # any stage may fail on odd input; the run goes on
-        log.debug("extraction of %s failed", origin, exc_info=True)
-        return _Event("failed", origin, f"extraction failed: {type(exc).__name__}: {exc}")
+        log.debug("extraction of %s failed", origin_of(report), exc_info=True)
+        return f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def _as_message(report: Report, result: Extraction | str) -> _Message:
+    if isinstance(result, str):
+        return _Event("failed", origin_of(report), result)
+    return (report, report.sha256, result)
 
 
 class _Tally:
@@ -169,8 +196,6 @@ class _Tally:
         self.aborted: Failure | None = None
 
     def apply(self, event: _Event) -> None:
-        if event.kind == "fatal":
-            raise StoreError(event.reason or "the database writer failed")
         stats = self.stats
         stats.read += 1
         if event.kind == "failed":
@@ -191,7 +216,7 @@ class _Tally:
 
 
 class _Storer:
-    """Stores reports one transaction each (in this process or the writer process)."""
+    """Stores reports one transaction each."""
 
     def __init__(self, source: str | None) -> None:
         self.source = source
@@ -208,7 +233,9 @@ class _Storer:
                 source_id = None
                 if name:
                     source_id = self._source_ids.get(name) or ensure_source(conn, name)
-                result = save_report(conn, report, extraction, source_id=source_id, sha256=sha)
+                result = save_report(
+                    conn, report, extraction, source_id=source_id, sha256=sha, checked=True
+                )
             if name and source_id is not None:
                 self._source_ids[name] = source_id  # only once committed
             return _Event(result.status, origin)
@@ -224,112 +251,116 @@ class _Storer:
             return _Event("failed", origin, f"cannot store extraction: {type(exc).__name__}: {exc}")
 
 
-# --------------------------------------------------------------------------- writer process
+# --------------------------------------------------------------------------- worker process
 
-_DONE = None
-
-
-def _location(store: Store) -> str:
-    if store.path is not None:
-        return str(store.path)
-    return store.engine.url.render_as_string(hide_password=False)
+# Reports sent ahead to the worker: enough that it never waits for this process.
+LOOKAHEAD = 4
 
 
-def _run_with_writer_process(
-    store: Store,
-    source: str | None,
-    strict: bool,
-    messages: Iterator[_Message],
-    tally: _Tally,
-) -> None:
-    ctx = mp.get_context("fork")
-    to_writer_rx, to_writer = ctx.Pipe(duplex=False)
-    from_writer, from_writer_tx = ctx.Pipe(duplex=False)
-    proc = ctx.Process(
-        target=_writer_main,
-        args=(
-            _location(store),
-            source,
-            strict,
-            to_writer_rx,
-            from_writer_tx,
-            [to_writer, from_writer],
-        ),
-        name="strikelog-writer",
-        daemon=True,
-    )
-    proc.start()
-    to_writer_rx.close()
-    from_writer_tx.close()
-
-    def take(block: bool) -> bool:
-        """Apply events from the writer; False once it said it is done."""
-        while block or from_writer.poll():
-            event = from_writer.recv()
-            if event is _DONE:
-                return False
-            tally.apply(event)
-            block = False
-        return True
-
+def _extract_in_worker(items: Iterator[_Event | Report], extract: Extractor) -> Iterator[_Message]:
+    """Messages in input order, the reports extracted by a forked worker process."""
+    worker = _ExtractionWorker(extract)
+    pending: deque[_Event | Report] = deque()  # input order; reports are at the worker
+    in_flight = 0
     try:
-        for message in messages:
-            to_writer.send(message)
-            take(block=False)
-            if tally.aborted:
-                break
-        to_writer.send(_DONE)
-        while take(block=True):
-            pass
-    except (EOFError, BrokenPipeError):
-        raise StoreError("the database writer process stopped unexpectedly") from None
+        for item in items:
+            if isinstance(item, Report):
+                worker.submit(item)
+                in_flight += 1
+            pending.append(item)
+            # Hand on what is ready; wait for the worker only when it holds enough.
+            while pending and (not isinstance(pending[0], Report) or in_flight >= LOOKAHEAD):
+                head = pending.popleft()
+                if isinstance(head, Report):
+                    in_flight -= 1
+                    yield _as_message(head, worker.result(head))
+                else:
+                    yield head
+        while pending:
+            head = pending.popleft()
+            yield head if isinstance(head, _Event) else _as_message(head, worker.result(head))
     finally:
-        to_writer.close()  # an interrupted run: the writer sees EOF after what it holds
-        proc.join(timeout=60)
-        from_writer.close()
+        worker.stop()
 
 
-def _writer_main(
-    location: str,
-    source: str | None,
-    strict: bool,
-    rx: Connection_,
-    tx: Connection_,
-    parent_ends: list[Connection_],
+class _ExtractionWorker:
+    """A forked process extracting the reports it is sent, answering in the same order.
+
+    Reports go out through a sender thread, so this process never blocks on a full pipe
+    while the worker blocks on sending a big result back. If the worker dies, the
+    reports it held (and any later ones) are extracted in this process.
+    """
+
+    def __init__(self, extract: Extractor) -> None:
+        self.extract = extract
+        ctx = mp.get_context("fork")
+        requests_rx, self._requests = ctx.Pipe(duplex=False)
+        self._results, results_tx = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(
+            target=_worker_main,
+            args=(extract, requests_rx, results_tx, [self._requests, self._results]),
+            name="strikelog-extract",
+            daemon=True,
+        )
+        self._proc.start()
+        requests_rx.close()
+        results_tx.close()
+        self._alive = True
+        self._outbox: queue.SimpleQueue[Report | None] = queue.SimpleQueue()
+        self._sender = threading.Thread(target=self._send_all, name="strikelog-send", daemon=True)
+        self._sender.start()
+
+    def _send_all(self) -> None:
+        while (report := self._outbox.get()) is not None:
+            try:
+                self._requests.send(report)
+            except (OSError, ValueError):  # the worker is gone: result() notices
+                return
+
+    def submit(self, report: Report) -> None:
+        if self._alive:
+            self._outbox.put(report)
+
+    def result(self, report: Report) -> Extraction | str:
+        """The outcome of the oldest submitted report (which is `report`)."""
+        if self._alive:
+            try:
+                return self._results.recv()
+            except (EOFError, OSError):
+                self._alive = False
+                log.warning("the extraction worker stopped; extracting in this process")
+        return _run_extractor(report, self.extract)
+
+    def stop(self) -> None:
+        self._outbox.put(None)
+        self._sender.join(timeout=5)
+        self._requests.close()  # the worker reads EOF once it has finished what it holds
+        self._results.close()
+        if self._proc.is_alive():
+            self._proc.terminate()  # interrupted or aborted: what it holds is not wanted
+        self._proc.join(timeout=10)
+
+
+def _worker_main(
+    extract: Extractor, rx: Connection_, tx: Connection_, parent_ends: list[Connection_]
 ) -> None:
-    """The writer process: store what arrives, answer one event per message, in order."""
-    # Ctrl-C reaches the whole process group: let the parent decide; finish what we hold.
+    """The worker process: extract what arrives, send back one outcome each, in order."""
+    # Ctrl-C reaches the whole process group: the parent decides and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for end in parent_ends:
         end.close()
-    from strikelog.store.db import open_store
-
-    try:
-        store = open_store(location, migrate=False)
-        with store.engine.connect() as conn:
-            conn.execution_options(strikelog_write=True)
-            storer = _Storer(source)
-            stopped = False
-            while True:
-                try:
-                    message = rx.recv()
-                except EOFError:  # the parent is gone (killed or interrupted)
-                    return
-                if message is _DONE:
-                    break
-                if stopped:
-                    continue
-                event = storer.handle(conn, message)
-                tx.send(event)
-                stopped = strict and event.kind == "failed"
-        tx.send(_DONE)
-    except (BrokenPipeError, EOFError):
-        return
-    except BaseException as exc:  # surfaced in the parent as a StoreError
-        with contextlib.suppress(BrokenPipeError, OSError):
-            tx.send(
-                _Event("fatal", location, f"database writer failed: {type(exc).__name__}: {exc}")
-            )
+    while True:
+        try:
+            report = rx.recv()
+        except (EOFError, OSError):  # the parent is done, interrupted or killed
+            return
+        result = _run_extractor(report, extract)
+        try:
+            tx.send(result)
+        except (BrokenPipeError, OSError):
+            return
+        except Exception as exc:  # an extraction that does not pickle
+            tx.send(f"extraction failed: cannot pass it on: {type(exc).__name__}: {exc}")
 
 
 def _db_reason(exc: sa.exc.SQLAlchemyError) -> str:

@@ -111,12 +111,12 @@ def save_report(
     rows = _extraction_rows(
         report_id, ex, ids.waves, ids.incidents, default_date=(report.published or "")[:10] or None
     )
-    with rawsql.batch(conn) as cur:
+    with rawsql.batch(conn) as batch:
         if supersedes is not None:
-            cur.execute(_RETIRE_URL_SQL, (report.url,))
-        rawsql.insert_rows(cur, "reports", [report_row])
+            batch.execute(_RETIRE_URL_SQL, (report.url,))
+        batch.insert("reports", [report_row])
         for table, table_rows in rows.items():
-            rawsql.insert_rows(cur, table, table_rows)
+            batch.insert(table, table_rows)
     return SaveResult(report_id, "version" if supersedes else "new")
 
 

@@ -5,8 +5,8 @@
 Ingests kharkiv_report(FIRST..LAST-1) with a stand-in extractor that sleeps DELAY seconds,
 prints "stored <sha256>" after each commit and a final JSON line with the counts.
 With GO_FILE it prints "ready" once the database is open and waits for that file to
-exist, so several workers start writing at the same moment. STRIKELOG_TEST_WRITER_PROCESS=1
-stores through the forked writer process.
+exist, so several workers start writing at the same moment. STRIKELOG_TEST_PARALLEL=1
+extracts in the worker process.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def main() -> None:
             reports,
             extract=slow,
             progress=progress,
-            writer_process=os.environ.get("STRIKELOG_TEST_WRITER_PROCESS") == "1",
+            parallel=os.environ.get("STRIKELOG_TEST_PARALLEL") == "1",
         )
     print(json.dumps(stats.to_dict()), flush=True)
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -15,12 +17,12 @@ from strikelog.store.query import IncidentFilter, get_report, query_incidents, s
 from .factory import extract_any, kharkiv_extraction, kharkiv_report, odesa_report
 
 
-@pytest.fixture(autouse=True, params=["writer-process", "in-process"])
-def writer_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test here runs with the forked writer and with storage in this process."""
+@pytest.fixture(autouse=True, params=["parallel", "serial"])
+def extraction_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test here runs with the extraction worker process and with one process."""
     defaults = ingest_reports.__kwdefaults__
     assert defaults is not None
-    monkeypatch.setitem(defaults, "writer_process", request.param == "writer-process")
+    monkeypatch.setitem(defaults, "parallel", request.param == "parallel")
 
 
 def count(store: Store, table: sa.Table) -> int:
@@ -64,16 +66,27 @@ def test_reingesting_the_same_text_adds_nothing(store: Store) -> None:
     assert store_stats(store) == before
 
 
-def test_duplicates_are_not_extracted_again(store: Store) -> None:
-    calls: list[str] = []
+def test_duplicates_are_not_extracted_again(store: Store, tmp_path: Path) -> None:
+    calls = tmp_path / "calls"  # a file, so calls made in the worker process count too
 
     def counting(report: Report) -> Extraction:
-        calls.append(report.sha256)
+        with calls.open("a") as out:
+            out.write(report.sha256 + "\n")
         return extract_any(report)
 
     ingest_reports(store, [kharkiv_report(1)], extract=counting)
-    ingest_reports(store, [kharkiv_report(1), kharkiv_report(1)], extract=counting)
-    assert len(calls) == 1
+    stats = ingest_reports(store, [kharkiv_report(1), kharkiv_report(1)], extract=counting)
+    assert len(calls.read_text().split()) == 1
+    assert (stats.new, stats.duplicate) == (0, 2)
+
+
+def test_the_same_text_twice_in_one_run_is_stored_once(store: Store) -> None:
+    # The second copy passes the check before the first is stored (the worker extracts
+    # ahead); the unique hash makes it a duplicate, not a failure.
+    items = [kharkiv_report(1), kharkiv_report(2), kharkiv_report(1)]
+    stats = ingest_reports(store, items, extract=extract_any)
+    assert (stats.new, stats.duplicate, stats.failed) == (2, 1, 0)
+    assert count(store, schema.reports) == 2
 
 
 def test_changed_text_at_same_url_is_a_new_version(store: Store) -> None:
@@ -135,7 +148,7 @@ def test_a_report_whose_rows_fail_midway_leaves_no_trace(store: Store) -> None:
 
     def half_bad(report: Report) -> Extraction:
         ex = extract_any(report)
-        if report is bad:
+        if report.sha256 == bad.sha256:  # the worker process gets a copy of `bad`
             # The report row and its waves are written before this incident fails to encode.
             ex.incidents.append(Incident(place=Place(name="X"), targets=[object()]))  # type: ignore[list-item]
         return ex
@@ -194,3 +207,17 @@ def test_nul_character_is_a_clean_failure_on_postgres(pg_url: str) -> None:
         stats = ingest_reports(st, [bad, kharkiv_report(1)], extract=extract_any)
         assert (stats.new, stats.failed) == (1, 1)
         assert "database" in stats.failures[0].reason
+
+
+def test_a_dead_extraction_worker_falls_back_to_this_process(store: Store) -> None:
+    parent = os.getpid()
+
+    def dies_in_worker(report: Report) -> Extraction:
+        if os.getpid() != parent and "Report 2." in report.text:
+            os._exit(3)  # the worker process dies mid-run
+        return extract_any(report)
+
+    items = [kharkiv_report(i) for i in range(1, 6)]
+    stats = ingest_reports(store, items, extract=dies_in_worker)
+    assert (stats.new, stats.failed) == (5, 0)
+    assert count(store, schema.reports) == 5

@@ -28,10 +28,10 @@ def start_worker(
     last: int,
     delay: float,
     go: Path | None = None,
-    writer_process: bool = False,
+    parallel: bool = False,
 ) -> subprocess.Popen[str]:
     extra = [str(go)] if go else []
-    env = {**os.environ, "STRIKELOG_TEST_WRITER_PROCESS": "1" if writer_process else "0"}
+    env = {**os.environ, "STRIKELOG_TEST_PARALLEL": "1" if parallel else "0"}
     return subprocess.Popen(
         [sys.executable, str(WORKER), db, str(first), str(last), str(delay), *extra],
         env=env,
@@ -81,9 +81,9 @@ def sqlite_integrity(path: str) -> None:
         conn.close()
 
 
-def kill_mid_ingest(db: str, sig: int, writer_process: bool = False) -> None:
+def kill_mid_ingest(db: str, sig: int, parallel: bool = False) -> None:
     open_store(db).close()  # schema ready, so the worker is ingesting when we strike
-    proc = start_worker(db, 0, 500, 0.01, writer_process=writer_process)
+    proc = start_worker(db, 0, 500, 0.01, parallel=parallel)
     try:
         committed = read_stored(proc, 10)
         proc.send_signal(sig)
@@ -97,10 +97,10 @@ def kill_mid_ingest(db: str, sig: int, writer_process: bool = False) -> None:
     assert 10 <= stored < 500
 
 
-@pytest.mark.parametrize("writer_process", [False, True], ids=["in-process", "writer-process"])
-def test_kill_9_loses_nothing_committed_sqlite(tmp_path: Path, writer_process: bool) -> None:
+@pytest.mark.parametrize("parallel", [False, True], ids=["serial", "parallel"])
+def test_kill_9_loses_nothing_committed_sqlite(tmp_path: Path, parallel: bool) -> None:
     db = str(tmp_path / "k.db")
-    kill_mid_ingest(db, signal.SIGKILL, writer_process)
+    kill_mid_ingest(db, signal.SIGKILL, parallel)
     sqlite_integrity(db)
     # The database takes new reports after the crash.
     with open_store(db) as st:
@@ -112,10 +112,10 @@ def test_kill_9_loses_nothing_committed_sqlite(tmp_path: Path, writer_process: b
     sqlite_integrity(db)
 
 
-@pytest.mark.parametrize("writer_process", [False, True], ids=["in-process", "writer-process"])
-def test_ctrl_c_loses_nothing_committed_sqlite(tmp_path: Path, writer_process: bool) -> None:
+@pytest.mark.parametrize("parallel", [False, True], ids=["serial", "parallel"])
+def test_ctrl_c_loses_nothing_committed_sqlite(tmp_path: Path, parallel: bool) -> None:
     db = str(tmp_path / "c.db")
-    kill_mid_ingest(db, signal.SIGINT, writer_process)
+    kill_mid_ingest(db, signal.SIGINT, parallel)
     sqlite_integrity(db)
 
 
