@@ -43,15 +43,21 @@ class Doc:
 
 
 @cache
-def _boilerplate_regex() -> re.Pattern[str]:
+def _boilerplate_rules() -> tuple[re.Pattern[str], tuple[str, ...]]:
     lex = load_lexicon("boilerplate")
     starts = "|".join(re.escape(p) for p in lex["line_start"]["phrases"])
-    contains = "|".join(re.escape(p) for p in lex["line_contains"]["phrases"])
-    return re.compile(rf"^[\s\-–—•*|>]*(?:{starts})|{contains}", re.IGNORECASE)
+    return (
+        re.compile(rf"[\s\-–—•*|>]*(?:{starts})", re.IGNORECASE),
+        tuple(p.lower() for p in lex["line_contains"]["phrases"]),
+    )
 
 
 def _is_boilerplate(sentence: str) -> bool:
-    return _boilerplate_regex().search(sentence) is not None
+    starts, contains = _boilerplate_rules()
+    if starts.match(sentence):
+        return True
+    low = sentence.lower()
+    return any(c in low for c in contains)
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
