@@ -115,6 +115,12 @@ def _words() -> _Words:
     )
 
 
+def _first_of(seg: str, markers: tuple[str, ...]) -> int:
+    """Where the first of `markers` stands in `seg` (its length when none does)."""
+    found = [i for i in (seg.find(m) for m in markers) if i >= 0]
+    return min(found, default=len(seg))
+
+
 def _gap_words(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[str] | None:
     """Words between start and end, without the skipped spans; None when end < start."""
     if end < start:
@@ -411,20 +417,7 @@ class _SentenceFramer:
     def _count_children(self, start: int, end: int) -> int:
         """Children named in an enumeration: child nouns, or persons aged under 18."""
         seg = self.text[start:end]
-        stop = min(
-            [
-                i
-                for i in (
-                    seg.find(";"),
-                    seg.find(" who "),
-                    seg.find(" when "),
-                    seg.find(" both "),
-                    seg.find(" all of "),
-                )
-                if i >= 0
-            ],
-            default=len(seg),
-        )
+        stop = _first_of(seg, (";", " who ", " when ", " both ", " all of "))
         n = 0
         for p in self._of("person"):
             if start <= p.start < start + stop and (
@@ -535,19 +528,7 @@ class _SentenceFramer:
         else:
             # stop at the end of the noun phrase list
             seg = self.text[start:end]
-            stop = min(
-                [
-                    i
-                    for i in (
-                        seg.find(" when "),
-                        seg.find(" who "),
-                        seg.find(";"),
-                        seg.find(" after "),
-                    )
-                    if i >= 0
-                ],
-                default=len(seg),
-            )
+            stop = _first_of(seg, (" when ", " who ", ";", " after "))
             window = [m for m in window if m.end <= start + stop]
         victims: list[VictimFact] = []
         count = 0
