@@ -64,6 +64,12 @@ _UNDER_ALERT = re.compile(
     r"^(?:remained|was|were|is|stayed|has\s+been)\s+under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:alert|warning|threat|alarm)",
 )
+# "transferred to the children's regional hospital in Belgorod"
+_TREATED_IN = re.compile(
+    r"\b(?:taken|transferred|brought|rushed|admitted|evacuated|airlifted)\s+to\s+(?:the\s+|a\s+)?"
+    r"[^.;!?]{0,50}\b(?:hospital|clinic|medical\s+(?:centre|center|facility)|hospitals)\s+in\s+$",
+    re.IGNORECASE,
+)
 _SIRENS = re.compile(
     r"\b(?:sirens?|air[- ]raid\s+alerts?|alarms?|alerts?)\s+(?:(?:sounded|wailed|went\s+off|"
     r"were\s+heard|blared|rang\s+out|were\s+declared|was\s+declared)\s+)?(?:in|over|across)\s+"
@@ -106,6 +112,8 @@ def place_role(
     before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
     if _SIRENS.search(before):
         return "air alert"
+    if _TREATED_IN.search(before):
+        return "treatment location"
     hit = rules.before.search(before_stripped)
     if hit:
         return rules.before_roles[hit.group(1)]

@@ -16,6 +16,14 @@ from strikelog.spot.lexicon_matcher import PhraseMatcher
 from strikelog.spot.numbers import Quantity, find_quantities
 
 
+# "taken to the Shebekino central district hospital": where the wounded went, not a target
+_TAKEN_TO = re.compile(
+    r"\b(?:taken|transferred|brought|rushed|admitted|evacuated|moved|airlifted|carried)\s+"
+    r"(?:to|into)\s+(?:the\s+|a\s+)?[^.;,!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     kind: str  # qty | age | cas | zero | single | person | pair | weapon | subset | site | launch
@@ -173,9 +181,12 @@ def spot(text: str) -> list[Mention]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if any(s <= m.start < e for s, e in casualty_spans):
             continue
-        if rec.site_not_target_before.search(
-            text[max(0, m.start - 50) : m.start]
-        ) or rec.site_not_target_after.match(text[m.end : m.end + 40]):
+        before = text[max(0, m.start - 60) : m.start]
+        if (
+            rec.site_not_target_before.search(before)
+            or _TAKEN_TO.search(before)
+            or rec.site_not_target_after.match(text[m.end : m.end + 40])
+        ):
             continue
         if _word_after(text, m.end) in rec.site_not_after:
             continue
