@@ -540,8 +540,17 @@ class _SentenceFramer:
         while i < len(window):
             m = window[i]
             if m.kind == "age":
+                nxt = window[i + 1] if i + 1 < len(window) else None
+                # "a 12-year-old girl": the age goes with the noun after it
+                before_noun = (
+                    nxt is not None
+                    and nxt.kind in ("person", "pair")
+                    and nxt.start - m.end <= 3
+                    and m.data.text.lower().endswith("old")
+                )
                 if (
-                    last_group
+                    not before_noun
+                    and last_group
                     and last_group[-1].age is None
                     and not pending_age
                     and m.start - last_group[-1].span[1] <= 12
@@ -589,6 +598,16 @@ class _SentenceFramer:
                     i += 1
                     continue
                 if not (det or aged):
+                    i += 1
+                    continue
+                if last_group and len(last_group) == 1 and re.fullmatch(
+                    r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}",
+                    self.text[last_group[0].span[1] : m.start],
+                ):
+                    # "the driver, a man, died": one person named twice
+                    if last_group[0].sex is None:
+                        last_group[0].sex = m.data["sex"]
+                    last_group[0].child = last_group[0].child or m.label == "child"
                     i += 1
                     continue
                 v = VictimFact(outcome, m.label == "child", m.data["sex"], None, None, m.span)

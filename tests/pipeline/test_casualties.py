@@ -143,3 +143,19 @@ def test_not_an_attack(run):
     assert out["is_attack"] is False
     assert out["incidents"] == [] and out["waves"] == []
     assert any("no attack" in w for w in out["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("A mother, her baby and a 12-year-old girl were killed in Odesa.",
+         [(None, "female", False), (None, None, True), (12, "female", True)]),
+        ("A drone struck a car in Shebekino. The driver, a man, died at the scene.",
+         [(None, "male", False)]),
+        ("A man, 45, was killed in Kharkiv.", [(45, "male", False)]),
+    ],
+)
+def test_victim_lists(run, text, victims):
+    out = run(text)
+    got = [(v["age"], v["sex"], v["child"]) for i in out["incidents"] for v in i["victims"]]
+    assert got == victims
