@@ -15,7 +15,6 @@ from strikelog.lang.loader import load_lexicon
 from strikelog.spot.lexicon_matcher import PhraseMatcher
 from strikelog.spot.numbers import Quantity, find_quantities
 
-
 # "taken to the Shebekino central district hospital": where the wounded went, not a target
 _TAKEN_TO = re.compile(
     r"\b(?:taken|transferred|brought|rushed|admitted|evacuated|moved|airlifted|carried)\s+"
