@@ -70,6 +70,7 @@ _TREATED_IN = re.compile(
     r"[^.;!?]{0,50}\b(?:hospital|clinic|medical\s+(?:centre|center|facility)|hospitals)\s+in\s+$",
     re.IGNORECASE,
 )
+_FROM_TO = re.compile(r"\bfrom\s+[^.;:!?]{1,50}?\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _SIRENS = re.compile(
     r"\b(?:sirens?|air[- ]raid\s+alerts?|alarms?|alerts?)\s+(?:(?:sounded|wailed|went\s+off|"
     r"were\s+heard|blared|rang\s+out|were\s+declared|was\s+declared)\s+)?(?:in|over|across)\s+"
@@ -114,6 +115,8 @@ def place_role(
         return "air alert"
     if _TREATED_IN.search(before):
         return "treatment location"
+    if _FROM_TO.search(before):
+        return "destination"  # "taking residents from border villages to Sumy"
     hit = rules.before.search(before_stripped)
     if hit:
         return rules.before_roles[hit.group(1)]

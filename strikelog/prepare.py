@@ -30,6 +30,7 @@ class Sentence:
     end: int
     paragraph: int
     boilerplate: bool = False
+    headline: bool = False  # a title line: it repeats what the body tells
 
 
 @dataclass
@@ -112,7 +113,20 @@ def prepare(text: str) -> Doc:
                 in_link_list = True
             para += 1
         pos = m.end() if m else len(text)
+    _mark_headline(doc)
     return doc
+
+
+def _mark_headline(doc: Doc) -> None:
+    """The first content line, short and without a full stop, is the headline."""
+    for i, s in enumerate(doc.sentences):
+        if s.boilerplate:
+            continue
+        line = doc.text[s.start : s.end]
+        same_para = [x for x in doc.sentences if x.paragraph == s.paragraph]
+        if len(same_para) == 1 and len(line) <= 140 and not line.rstrip().endswith((".", '"')):
+            doc.sentences[i] = Sentence(s.index, s.start, s.end, s.paragraph, False, True)
+        return
 
 
 _LINK_HEADER = re.compile(

@@ -215,6 +215,8 @@ class Resolver:
         self.warnings: list[str] = []
         self._starts = [m.start for m in mentions]
         self.carried: list[tuple[CasualtyFact, _IncidentBuilder]] = []
+        # figures of the headline: report totals only when the body gives none
+        self.headline_facts: dict[str, list[CasualtyFact]] = {}
         self.by_sentence: dict[int, list[PlaceRef]] = {}
         for p in places:
             self.by_sentence.setdefault(p.sentence, []).append(p)
@@ -305,11 +307,18 @@ class Resolver:
     # -- main ------------------------------------------------------------------------------
     def run(self) -> None:
         content = [f for f in self.frames if not f.sentence.boilerplate and not f.historical]
-        lead_index = content[0].sentence.index if content else -1
+        body = [f for f in content if not f.sentence.headline]
+        lead_index = body[0].sentence.index if body else -1
+        # the headline repeats the body: its places count only when the body names none
+        body_places = any(self._struck(f.sentence) for f in body)
         context: PlaceRef | None = None
         last_paragraph = -1
         for pos, frame in enumerate(content):
             s = frame.sentence
+            if s.headline and body_places:
+                for fact in frame.casualties:
+                    self.headline_facts.setdefault(fact.field, []).append(fact)
+                continue
             struck = self._struck(s, context)
             if s.paragraph != last_paragraph:
                 last_paragraph = s.paragraph
@@ -845,8 +854,11 @@ class Resolver:
 
     def build_totals(self) -> Totals:
         totals = Totals()
+        stated_in_body = any(self.total_facts.values())
         for fld in HARM:
             facts = self.total_facts.get(fld, [])
+            if not stated_in_body:
+                facts = facts + self.headline_facts.get(fld, [])
             setattr(totals, fld, merge_figures(self.doc, facts))
         return totals
 

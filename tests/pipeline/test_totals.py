@@ -44,3 +44,15 @@ def test_no_total_stated_is_the_sum_of_places(run):
         "school and killed one teacher."
     )
     assert value(out["totals"]["killed"]) == 3
+
+
+def test_the_headline_repeats_the_body(run):
+    out = run(
+        "Russian drone hits bus near Putyvl, five killed\n\n"
+        "A Russian drone struck a bus on a road outside Putyvl on Saturday, killing five "
+        "people and injuring nine, regional officials said.\n"
+        "The bus was taking residents from border villages to Sumy when it was hit."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Putyvl"]
+    assert value(out["totals"]["killed"]) == 5
+    assert value(out["totals"]["injured"]) == 9
