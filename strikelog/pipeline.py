@@ -273,23 +273,31 @@ def _propagate_list_roles(text: str, refs: list[PlaceRef]) -> None:
 
 
 def _mark_containers(refs: list[PlaceRef]) -> None:
-    """ "In the Donetsk region, bombs hit Druzhkivka": the region holds the struck town."""
+    """ "In the Donetsk region, bombs hit Druzhkivka": the region holds the struck town.
+    A town the gazetteer lacks ("the Ras Isa fuel port in Hodeidah province") takes the
+    region's admin1 and country, at admin1 precision: the coarsest level that is certain."""
     by_sentence: dict[int, list[PlaceRef]] = {}
     for r in refs:
         by_sentence.setdefault(r.sentence, []).append(r)
     for group in by_sentence.values():
-        towns = [
+        inner = [
             r
             for r in group
-            if r.kind in ("settlement", "district", "capital") and is_incident_role(r.role)
+            if r.kind in ("settlement", "district", "capital", "admin2") and is_incident_role(r.role)
         ]
         for r in group:
-            if (
-                r.kind in ("admin1", "admin2")
-                and is_incident_role(r.role)
-                and any(t.place.admin1 and t.place.admin1 == r.place.admin1 for t in towns)
-            ):
-                r.role = CONTAINER
+            if r.kind not in ("admin1", "admin2") or not is_incident_role(r.role):
+                continue
+            for t in inner:
+                if t is r or (r.kind == "admin2" and t.kind == "admin2"):
+                    continue
+                if t.place.admin1 and t.place.admin1 == r.place.admin1:
+                    r.role = CONTAINER
+                elif t.place.precision == "unresolved" and 0 < r.start - t.end <= 60:
+                    r.role = CONTAINER
+                    p, q = t.place, r.place
+                    p.admin1, p.country, p.lat, p.lon = q.admin1, q.country, q.lat, q.lon
+                    p.precision, p.confidence = "admin1", min(q.confidence, 0.5)
 
 
 def extract_report(report: Report) -> Extraction:
