@@ -175,8 +175,9 @@ _UNLISTED_PLACE = re.compile(
 )
 
 
-def _unlisted_places(doc: Doc, refs: list[PlaceRef], taken: list[tuple[int, int]],
-                     actors: list[ActorMention]) -> list[PlaceRef]:
+def _unlisted_places(
+    doc: Doc, refs: list[PlaceRef], taken: list[tuple[int, int]], actors: list[ActorMention]
+) -> list[PlaceRef]:
     """Places the gazetteer does not know, kept unresolved rather than dropped."""
     out = []
     starts = [s.start for s in doc.sentences]
@@ -188,12 +189,18 @@ def _unlisted_places(doc: Doc, refs: list[PlaceRef], taken: list[tuple[int, int]
         if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
             continue
         si = bisect.bisect_right(starts, start) - 1
-        if si < 0 or doc.sentences[si].boilerplate or start == doc.sentences[si].start and \
-                group == "b" and name.split()[0] in _NOT_NAMES:
+        if (
+            si < 0
+            or doc.sentences[si].boilerplate
+            or start == doc.sentences[si].start
+            and group == "b"
+            and name.split()[0] in _NOT_NAMES
+        ):
             continue
         sent = doc.sentences[si]
-        place = Place(name=name, written=name, precision="unresolved",
-                      evidence=[Span(start, end, name)])
+        place = Place(
+            name=name, written=name, precision="unresolved", evidence=[Span(start, end, name)]
+        )
         role = place_role(doc.text, start, end, sent.start, "settlement", actors)
         out.append(PlaceRef(start, end, "settlement", role, place, si))
         known.append((start, end))
@@ -202,36 +209,91 @@ def _unlisted_places(doc: Doc, refs: list[PlaceRef], taken: list[tuple[int, int]
 
 # Capitalised words that begin sentences or titles, not place names.
 _NOT_NAMES = frozenset(
-    ("The", "A", "An", "In", "On", "At", "This", "That", "Its", "Their", "His", "Her", "Our",
-     "Refugee", "Displacement", "Oil", "Fuel", "Power", "State", "Military", "Army", "Russian",
-     "Ukrainian", "Israeli", "Sudanese", "Houthi", "Main", "Central", "Largest", "Old", "New",
-     "Camp", "Port", "Town", "Village", "Another", "One", "Two", "Three", "Several", "Local")
+    (
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "This",
+        "That",
+        "Its",
+        "Their",
+        "His",
+        "Her",
+        "Our",
+        "Refugee",
+        "Displacement",
+        "Oil",
+        "Fuel",
+        "Power",
+        "State",
+        "Military",
+        "Army",
+        "Russian",
+        "Ukrainian",
+        "Israeli",
+        "Sudanese",
+        "Houthi",
+        "Main",
+        "Central",
+        "Largest",
+        "Old",
+        "New",
+        "Camp",
+        "Port",
+        "Town",
+        "Village",
+        "Another",
+        "One",
+        "Two",
+        "Three",
+        "Several",
+        "Local",
+    )
 )
 
 
-def _regional_capitals(doc: Doc, refs: list[PlaceRef], gaz: Gazetteer,
-                       actors: list[ActorMention]) -> list[PlaceRef]:
+def _regional_capitals(
+    doc: Doc, refs: list[PlaceRef], gaz: Gazetteer, actors: list[ActorMention]
+) -> list[PlaceRef]:
     """ "In the Kherson region, … in the regional capital": the region's main city."""
     out = []
     starts = [s.start for s in doc.sentences]
     for m in _REGIONAL_CAPITAL.finditer(doc.text):
-        regions = [r for r in refs if r.start < m.start() and r.place.admin1
-                   and r.kind in ("admin1", "settlement", "district")]
+        regions = [
+            r
+            for r in refs
+            if r.start < m.start()
+            and r.place.admin1
+            and r.kind in ("admin1", "settlement", "district")
+        ]
         if not regions:
             continue
         admin1 = regions[-1].place.admin1 or ""
-        stem = re.sub(r"\s+(?:Oblast|Region|Province|Governorate|State|Krai|Kray|City)$", "",
-                      admin1)
+        stem = re.sub(
+            r"\s+(?:Oblast|Region|Province|Governorate|State|Krai|Kray|City)$", "", admin1
+        )
         towns = [c for c in gaz.lookup(stem) if c.level == "settlement" and c.admin1 == admin1]
         if not towns:
             continue
         c = towns[0]
         si = bisect.bisect_right(starts, m.start()) - 1
         sent = doc.sentences[si]
-        place = Place(name=c.name, written=m.group(0), admin1=c.admin1, admin2=c.admin2,
-                      country=c.country, lat=c.lat, lon=c.lon, geonameid=c.geonameid,
-                      precision="settlement", confidence=0.7,
-                      evidence=[Span(m.start(), m.end(), m.group(0))])
+        place = Place(
+            name=c.name,
+            written=m.group(0),
+            admin1=c.admin1,
+            admin2=c.admin2,
+            country=c.country,
+            lat=c.lat,
+            lon=c.lon,
+            geonameid=c.geonameid,
+            precision="settlement",
+            confidence=0.7,
+            evidence=[Span(m.start(), m.end(), m.group(0))],
+        )
         role = place_role(doc.text, m.start(), m.end(), sent.start, "settlement", actors)
         out.append(PlaceRef(m.start(), m.end(), "settlement", role, place, si))
     return out
@@ -283,7 +345,8 @@ def _mark_containers(refs: list[PlaceRef]) -> None:
         inner = [
             r
             for r in group
-            if r.kind in ("settlement", "district", "capital", "admin2") and is_incident_role(r.role)
+            if r.kind in ("settlement", "district", "capital", "admin2")
+            and is_incident_role(r.role)
         ]
         for r in group:
             if r.kind not in ("admin1", "admin2") or not is_incident_role(r.role):
