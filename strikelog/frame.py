@@ -530,6 +530,35 @@ class _SentenceFramer:
             seg = self.text[start:end]
             stop = _first_of(seg, (" when ", " who ", ";", " after "))
             window = [m for m in window if m.end <= start + stop]
+        # "four members of one family — a married couple and their two children — were
+        # killed": the part between dashes details the group before it, it adds no one
+        head, detail = self._split_detail(window)
+        victims, count, exact, used_q = self._count_victims(head, start, outcome)
+        if detail:
+            d_victims, d_count, d_exact, d_used = self._count_victims(detail, start, outcome)
+            used_q += d_used
+            if not victims or (d_exact and d_count == count):
+                victims, count, exact = d_victims or victims, d_count or count, d_exact
+            elif any(v.child for v in d_victims):
+                extra = sum(1 for v in d_victims if v.child) - sum(1 for v in victims if v.child)
+                victims = victims + [v for v in d_victims if v.child][: max(0, extra)]
+        return self._enumerated(victims, count, exact, used_q, start, term, outcome, right)
+
+    def _split_detail(self, window: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        counted = [m for m in window if m.kind in ("qty", "pair", "person")]
+        if not counted:
+            return window, []
+        first_end = counted[0].end
+        last = window[-1].end
+        mark = re.search(r"\s[—–]\s|\s--\s|\s\(|:\s", self.text[first_end:last])
+        if mark is None:
+            return window, []
+        cut = first_end + mark.start()
+        return [m for m in window if m.start < cut], [m for m in window if m.start >= cut]
+
+    def _count_victims(
+        self, window: list[Mention], start: int, outcome: str
+    ) -> tuple[list[VictimFact], int, bool, list[Mention]]:
         victims: list[VictimFact] = []
         count = 0
         exact = True
@@ -561,6 +590,9 @@ class _SentenceFramer:
                     pending_age = m
             elif m.kind == "qty":
                 nxt = window[i + 1] if i + 1 < len(window) else None
+                if re.search(r"\bof\s+$", self.text[max(0, m.start - 4) : m.start]):
+                    i += 2 if nxt is not None and nxt.kind == "person" else 1
+                    continue  # "members of one family": no one more
                 if nxt is not None and nxt.kind == "person" and self._qty_ok(m):
                     q: Quantity = m.data
                     if q.value is None:
@@ -618,6 +650,19 @@ class _SentenceFramer:
                 last_group = [v]
                 count += 1
             i += 1
+        return victims, count, exact, used_q
+
+    def _enumerated(
+        self,
+        victims: list[VictimFact],
+        count: int,
+        exact: bool,
+        used_q: list[Mention],
+        start: int,
+        term: tuple[int, int],
+        outcome: str,
+        right: bool,
+    ) -> bool:
         if not victims and not right:
             tail = _gap_words(self.text, max(start, term[0] - 20), term[0], [])
             if tail and tail[-1] in ("another", "one"):

@@ -7,6 +7,12 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # a dash-delimited detail names the same people again
+    (
+        "In Lviv, four members of one family — a married couple and their two children, aged "
+        "7 and 15 — were killed when a drone hit their house.",
+        {"killed": 4, "children_killed": 2},
+    ),
     # a victim list right after the verb
     (
         "In Deir al-Balah, an air strike on a house killed a couple and their four children.",
