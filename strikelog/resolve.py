@@ -53,6 +53,8 @@ _MASSED = re.compile(
 _TARGET_BEFORE = re.compile(
     r"\b(?:attacked|attacking|struck|striking|hit|hitting|targeted|targeting|at|on|against|"
     r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?$", re.IGNORECASE)
+# a line that is only a time or a date ("01:20", "12.06.2025, 09:14")
+_STAMP = re.compile(r"[\d\s:.,/\-–|apmAPMGTUC]{1,30}")
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
@@ -322,10 +324,11 @@ class Resolver:
             struck = self._struck(s, context)
             if s.paragraph != last_paragraph:
                 last_paragraph = s.paragraph
-                # a paragraph with no attack word in it ends the place context
+                # a paragraph with no attack word in it ends the place context (a timestamp
+                # line of a live post does not)
                 if not any(
                     self._attack_signal(f) for f in content if f.sentence.paragraph == s.paragraph
-                ):
+                ) and not _STAMP.fullmatch(self.doc.text[s.start : s.end]):
                     context = None
             signal = self._attack_signal(frame)
             cued = [
