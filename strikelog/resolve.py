@@ -452,7 +452,7 @@ class Resolver:
                 ref = before[-1] if before else inside[0]
                 target = self._incident(ref)
             else:
-                ahead = self._look_ahead(content, pos)
+                ahead = self._look_ahead(content, pos, context)
                 if ahead is not None:
                     target = self._incident(ahead)
                 elif context is not None:
@@ -467,15 +467,21 @@ class Resolver:
             target.signal = True
             self._annotate(target, frame, own=False)
 
-    def _look_ahead(self, content: list[SentenceFrame], pos: int) -> PlaceRef | None:
-        """The victims' place named in the next sentence of the same paragraph."""
+    def _look_ahead(
+        self, content: list[SentenceFrame], pos: int, context: PlaceRef | None
+    ) -> PlaceRef | None:
+        """The victims' place named in the next sentence of the same paragraph ("Among the
+        dead were … . The victims were killed when their home in Pohreby …"). With a place
+        already in context, only a sentence that points back at the victims moves them."""
         if pos + 1 >= len(content):
             return None
         nxt = content[pos + 1]
         if nxt.sentence.paragraph != content[pos].sentence.paragraph or nxt.casualties:
             return None
         struck = self._struck(nxt.sentence)
-        if len(struck) == 1 and (nxt.anaphora or nxt.sites or nxt.hits):
+        if len(struck) != 1:
+            return None
+        if nxt.anaphora or (context is None and (nxt.sites or nxt.hits)):
             return struck[0]
         return None
 
