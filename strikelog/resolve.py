@@ -52,7 +52,9 @@ _MASSED = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:attacked|attacking|struck|striking|hit|hitting|targeted|targeting|at|on|against|"
-    r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # a line that is only a time or a date ("01:20", "12.06.2025, 09:14")
 _STAMP = re.compile(r"[\d\s:.,/\-–|apmAPMGTUC]{1,30}")
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
@@ -371,8 +373,11 @@ class Resolver:
             later: dict[str, int] = {}
             for b in self.incidents.values():
                 for f in b.facts.get(fact.field, []):
-                    if f is not fact and f.sentence.index > fact.sentence.index and \
-                            f.value is not None:
+                    if (
+                        f is not fact
+                        and f.sentence.index > fact.sentence.index
+                        and f.value is not None
+                    ):
                         later[b.key] = max(later.get(b.key, 0), f.value)
             if owner.key not in later and len(later) >= 2 and sum(later.values()) <= fact.value:
                 owner.facts[fact.field].remove(fact)
@@ -409,8 +414,9 @@ class Resolver:
         b.periods.extend(frame.periods)
         # a place is struck when its sentence has a harm figure, or an attack word with a
         # weapon or a site ("drones steal the show at Farnborough" is not a strike)
-        if own and (frame.casualties or frame.strong_hits
-                    or (frame.hits and (frame.sites or frame.weapons))):
+        if own and (
+            frame.casualties or frame.strong_hits or (frame.hits and (frame.sites or frame.weapons))
+        ):
             b.signal = True
 
     def _place_casualties(
@@ -773,7 +779,7 @@ class Resolver:
                     or (p.precision == "admin2" and t.place.admin2 in (p.name, p.admin2))
                 )
             ]
-            if not inside:
+            if not inside or not self._is_aggregate(b, inside):
                 continue
             for fld, facts in b.facts.items():
                 self.total_facts.setdefault(fld, []).extend(facts)
@@ -782,6 +788,21 @@ class Resolver:
                     if t not in inside[0].targets:
                         inside[0].targets.append(t)
             del self.incidents[key]
+
+    def _is_aggregate(self, region: _IncidentBuilder, inside: list[_IncidentBuilder]) -> bool:
+        """A region's figure sums its towns' when it is at least their sum ("4 dead in Odesa
+        region" with 3 in Odesa); a smaller one ("no casualties" at a separate site in the
+        region, while a town counts two wounded) is a strike of its own."""
+        for fld, facts in region.facts.items():
+            values = [f.value for f in facts if f.value is not None]
+            parts = [
+                max((f.value or 0) for f in t.facts.get(fld, []))
+                for t in inside
+                if t.facts.get(fld)
+            ]
+            if values and parts and max(values) < sum(parts):
+                return False
+        return True
 
     def build_incidents(self) -> list[Incident]:
         self._fold_regions()
