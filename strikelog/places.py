@@ -107,6 +107,8 @@ def place_role(
         return COUNTRY
     if _WATER_BODY.search(text[start:end]):
         return "sea or river"
+    if re.match(r"-[a-z]", text[end : end + 2]):
+        return "attribute"  # "the Moscow-installed governor", "a Kyiv-based group"
     rules = _rules()
     before = text[max(sentence_start, start - 60) : start].lower()
     # "from the Russian-occupied town of Enerhodar" reads as "from Enerhodar"
