@@ -135,8 +135,11 @@ def place_role(
             r"\b(?:village|town|settlement|road|area)s?\s*$", head
         ):
             return REFERENCE
-        # "a village near Nizhyn" is near it; "an area west of Khan Younis" is put at it
-        return STRUCK if direction else NEAR
+        # "a village near Nizhyn", "15 km from Kanbalu" are near it; "an area west of Khan
+        # Younis" is put at it
+        if direction and not re.search(r"\b(?:kilomet\w*|km|miles?)\s+from\s", cue.group(0)):
+            return STRUCK
+        return NEAR
     after = text[end : end + 70].lower().lstrip()
     if _UNDER_ALERT.match(after):
         return "air alert"
