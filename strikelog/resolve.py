@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter
@@ -218,6 +219,8 @@ class Resolver:
         self.total_facts: dict[str, list[CasualtyFact]] = {}
         self.warnings: list[str] = []
         self._starts = [m.start for m in mentions]
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self._actor_starts = [a.start for a in self.actors]
         self.carried: list[tuple[CasualtyFact, _IncidentBuilder]] = []
         # figures of the headline: report totals only when the body gives none
         self.headline_facts: dict[str, list[CasualtyFact]] = {}
@@ -528,13 +531,17 @@ class Resolver:
                         self.over.append((wc, ref))
                         break
 
+    def _actors_in(self, s: Sentence) -> list[ActorMention]:
+        lo = bisect.bisect_left(self._actor_starts, s.start)
+        hi = bisect.bisect_left(self._actor_starts, s.end)
+        return self.actors[lo:hi]
+
+    @functools.cache  # noqa: B019 - one resolver per report; the cache dies with it
     def _sentence_attacker(self, s: Sentence) -> tuple[str | None, str | None]:
         """(attacker, defender country) from the actors of one sentence."""
         attacker = defender = None
         text = self.doc.text
-        for a in self.actors:
-            if not (s.start <= a.start < s.end):
-                continue
+        for a in self._actors_in(s):
             after = text[a.end : a.end + 40].lower()
             if _DEFENDER_AFTER.match(after):
                 defender = defender or a.country
