@@ -19,6 +19,14 @@ from strikelog.spot.numbers import Quantity
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 # a victim list right after the verb: "killed a couple and …", "wounding a man and …"
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
+# "including 12 in Khan Younis", "12 of them in Kharkiv"
+_LOCAL_PART = re.compile(
+    r"\b(?:including|among them|of whom|of them)\s+(?P<n>[\w,-]+)\s+(?:(?:people|of them)\s+)?"
+    r"(?:were\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]",
+)
+_MORE_LOCAL_PART = re.compile(
+    r"[^,;.]*?(?:,|\band)\s+(?P<n>[\w-]+)\s+(?:(?:people|more)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]"
+)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|incl\.)\s", re.IGNORECASE)
 _SINGLE_CHILD_CUE = re.compile(
     r"(?:including|among them|among whom|incl\.)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$"
@@ -49,6 +57,7 @@ class CasualtyFact:
     number_span: tuple[int, int]
     update: bool = False  # "the toll rose to 11": the latest figure wins
     additive: bool = False  # "four more people": adds to what the place had
+    local: bool = False  # "including 12 in Khan Younis": belongs to the place named after it
     victims: list[VictimFact] = dataclasses.field(default_factory=list)
 
 
@@ -439,7 +448,21 @@ class _SentenceFramer:
                 )
         return False
 
+    def _attach_local_parts(self, fact: CasualtyFact, before: int) -> None:
+        """ "killed 45 people across Gaza, including 12 in Khan Younis": the part in a named
+        place is that place's figure."""
+        m = _LOCAL_PART.search(self.text, fact.number_span[1], before)
+        while m is not None:
+            q = next((x for x in self._of("qty") if x.start == m.start("n")), None)
+            if q is None or not self._qty_ok(q):
+                break
+            part = self._add(fact.field, q, update=False, additive=False)
+            part.local = True
+            # "… and two in Odesa": the list goes on
+            m = _MORE_LOCAL_PART.match(self.text, q.end, before)
+
     def _attach_children(self, fact: CasualtyFact, groups, after: int, before: int) -> None:
+        self._attach_local_parts(fact, before)
         if fact.field not in ("killed", "injured"):
             return
         cue = _INCLUDING.search(self.text, fact.number_span[1], before)

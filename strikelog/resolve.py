@@ -437,6 +437,14 @@ class Resolver:
         is_lead = s.index == lead_index
         for fact in frame.casualties:
             target: _IncidentBuilder | None = None
+            if fact.local:
+                after = [p for p in struck if 0 <= p.start - fact.number_span[1] <= 30]
+                if after:
+                    target = self._incident(after[0])
+                    target.facts.setdefault(fact.field, []).append(fact)
+                    target.add_sentence(s)
+                    target.signal = True
+                    continue
             if (
                 frame.total_scope
                 or (is_lead and len(struck) != 1)

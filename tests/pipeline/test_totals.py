@@ -56,3 +56,13 @@ def test_the_headline_repeats_the_body(run):
     assert [i["place"]["name"] for i in out["incidents"]] == ["Putyvl"]
     assert value(out["totals"]["killed"]) == 5
     assert value(out["totals"]["injured"]) == 9
+
+
+def test_parts_named_inside_a_total(run):
+    out = run(
+        "Russian attacks killed 9 people across Ukraine overnight, including four in Kharkiv, "
+        "two in Odesa and one in Sumy, officials said."
+    )
+    assert value(out["totals"]["killed"]) == 9
+    killed = {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]}
+    assert killed == {"Kharkiv": 4, "Odesa": 2, "Sumy": 1}
