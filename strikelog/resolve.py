@@ -58,6 +58,9 @@ _TARGET_BEFORE = re.compile(
 )
 # a line that is only a time or a date ("01:20", "12.06.2025, 09:14")
 _STAMP = re.compile(r"[\d\s:.,/\-–|apmAPMGTUC]{1,30}")
+_IN_PLACE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
+)
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
@@ -437,22 +440,28 @@ class Resolver:
         is_lead = s.index == lead_index
         for fact in frame.casualties:
             target: _IncidentBuilder | None = None
-            if fact.local:
-                after = [p for p in struck if 0 <= p.start - fact.number_span[1] <= 30]
+            named_after = [
+                p
+                for p in struck
+                if 0 <= p.start - fact.number_span[1] <= 30
+                and _IN_PLACE.fullmatch(self.doc.text[fact.number_span[1] : p.start])
+            ]
+            if fact.local or (named_after and not frame.total_scope):
+                after = named_after or [
+                    p for p in struck if 0 <= p.start - fact.number_span[1] <= 30
+                ]
                 if after:
                     target = self._incident(after[0])
-                    target.facts.setdefault(fact.field, []).append(fact)
-                    target.add_sentence(s)
-                    target.signal = True
-                    continue
-            if (
+            if target is not None:
+                pass
+            elif (
                 frame.total_scope
                 or (is_lead and len(struck) != 1)
                 or (frame.region_scope and not struck)
             ):
                 self.total_facts.setdefault(fact.field, []).append(fact)
                 continue
-            if frame.nearby and context is not None:
+            elif frame.nearby and context is not None:
                 phrase = self._nearby_span(s)
                 target = self._near_incident(context, phrase)
             elif frame.vague_place and not struck:
@@ -466,7 +475,14 @@ class Resolver:
                 clause_end = clause_end if clause_end >= 0 else s.end
                 inside = [p for p in struck if clause_start <= p.start < clause_end] or struck
                 before = [p for p in inside if p.start <= n]
-                ref = before[-1] if before else inside[0]
+                # "killed two people in Kupiansk and injured three in Izium"
+                right_after = [
+                    p
+                    for p in inside
+                    if 0 <= p.start - fact.number_span[1] <= 30
+                    and _IN_PLACE.fullmatch(self.doc.text[fact.number_span[1] : p.start])
+                ]
+                ref = right_after[0] if right_after else (before[-1] if before else inside[0])
                 target = self._incident(ref)
             else:
                 ahead = self._look_ahead(content, pos, context)

@@ -66,3 +66,18 @@ def test_parts_named_inside_a_total(run):
     assert value(out["totals"]["killed"]) == 9
     killed = {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]}
     assert killed == {"Kharkiv": 4, "Odesa": 2, "Sumy": 1}
+
+
+def test_a_place_named_right_after_the_number(run):
+    out = run(
+        "In the Kharkiv region, Russian strikes killed two people in Kupiansk and injured "
+        "three in Izium, the governor said."
+    )
+    harm = {
+        i["place"]["admin1"] + ":" + i["place"]["written"]: (
+            value(i["killed"]),
+            value(i["injured"]),
+        )
+        for i in out["incidents"]
+    }
+    assert harm == {"Kharkiv Oblast:Kupiansk": (2, None), "Kharkiv Oblast:Izium": (None, 3)}
