@@ -725,13 +725,14 @@ class _SentenceFramer:
             v.child = q.age_years < self.w.child_age_limit
 
     # -- waves ---------------------------------------------------------------------------
-    def frame_waves(self) -> None:
+    def frame_waves(self, previous_class: str | None = None) -> None:
         actions = [m for m in self.m if m.kind in ("launch", "intercept", "lost")]
         weapons = [m for m in self.m if m.kind in ("weapon", "subset")]
-        if not weapons:
+        if not weapons and not previous_class:
             return
         has_attack_cue = bool(actions) or any(m.kind == "hit" for m in self.m)
-        last_cls: str | None = None
+        # "Russia launched 100 drones. Air defences shot down 80 of them."
+        last_cls: str | None = previous_class
         qtys = [q for q in self._of("qty") if self._qty_ok(q)]
         for qi, q in enumerate(qtys):
             if not self._qty_ok(q):
@@ -913,15 +914,18 @@ _FRAMED_KINDS = frozenset(
 )
 
 
-def frame_sentence(text: str, sentence: Sentence, mentions: list[Mention]) -> SentenceFrame:
-    """Facts of one sentence. Wave counts are framed first so "405 drones" is never a toll."""
+def frame_sentence(
+    text: str, sentence: Sentence, mentions: list[Mention], previous_class: str | None = None
+) -> SentenceFrame:
+    """Facts of one sentence. Wave counts are framed first so "405 drones" is never a toll.
+    `previous_class` is the weapon class the sentence before counted ("… 80 of them")."""
     if not any(m.kind in _FRAMED_KINDS for m in mentions):
         return SentenceFrame(sentence)  # nothing here can make a fact or a cue
     framer = _SentenceFramer(text, sentence, mentions)
     framer.annotate()
     if _MONTH_HINT.search(text, sentence.start, sentence.end):
         framer.frame.dates = find_dates(text, sentence.start, sentence.end)
-    framer.frame_waves()
+    framer.frame_waves(previous_class)
     framer.frame_casualties()
     if any(m.kind == "cumulative" for m in mentions) or (
         "since" in text[sentence.start : sentence.end].lower()

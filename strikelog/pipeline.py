@@ -49,12 +49,15 @@ def _run(stage: str, report: Report, fn: Callable[[], T]) -> T:
 
 def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
     starts = [m.start for m in mentions]
-    frames = []
+    frames: list[SentenceFrame] = []
+    previous_class: str | None = None
     for s in doc.sentences:
         lo = bisect.bisect_left(starts, s.start)
         hi = bisect.bisect_left(starts, s.end)
         inside = [m for m in mentions[lo:hi] if m.end <= s.end]
-        frames.append(frame_sentence(doc.text, s, inside))
+        frames.append(frame_sentence(doc.text, s, inside, previous_class))
+        # "… 80 of them" refers to the sentence right before
+        previous_class = frames[-1].waves[-1].weapon if frames[-1].waves else None
     return frames
 
 

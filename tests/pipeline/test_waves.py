@@ -20,6 +20,13 @@ def _wave(out, attacker):
 
 CASES = [
     (
+        "Russia launched 100 drones at Ukraine overnight. Air defences shot down 80 of them, the "
+        "air force said.",
+        "Russia",
+        {"drone": 100},
+        {"drone": 80},
+    ),
+    (
         "Ukraine's air force said Russia launched 87 drones overnight, 61 of which were shot down.",
         "Russia",
         {"drone": 87},
