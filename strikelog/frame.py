@@ -796,9 +796,17 @@ class _SentenceFramer:
     def _action_for(
         self, q: Mention, actions: list[Mention], attack_cue: bool, weapon: Mention | None = None
     ) -> str | None:
-        if weapon is not None:
+        if re.search(
+            r"\b(?:most|many|some|several|half|majority|part|dozens|all but \w+|none)\s+of\s+"
+            r"(?:the\s+)?$",
+            self.text[max(self.sentence.start, q.start - 30) : q.start],
+            re.IGNORECASE,
+        ):
+            return "launched"  # "intercepted most of the 40 rockets": 40 were fired
+        if weapon is not None and not any(a.end <= q.start for a in actions):
             # "40 rockets fired by Hezbollah", "drones launched from Kursk": the participle
-            # right after the weapon says what the number is
+            # right after the weapon says what the number is (unless a verb before governs
+            # it: "intercepted two missiles launched from Yemen")
             for a in actions:
                 if a.start >= weapon.end:
                     gap = _gap_words(self.text, weapon.end, a.start, [])

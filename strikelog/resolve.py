@@ -598,6 +598,9 @@ class Resolver:
                     return a.name, defender if defender != a.country else None
                 if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
                     defender = a.country  # "fired two ballistic missiles at Israel"
+                elif near and re.search(r"\bfrom\s+(?:the\s+)?$", text[a.start - 12 : a.start]):
+                    attacker = a.name  # "two missiles launched from Yemen"
+                    best = a
                 continue
             if _DEFENDER_AFTER.match(after):
                 continue

@@ -20,6 +20,12 @@ def _wave(out, attacker):
 
 CASES = [
     (
+        "The Israeli military said it intercepted two missiles launched from Yemen on Sunday.",
+        "Houthis",
+        {},
+        {"missile": 2},
+    ),
+    (
         "Russia launched 100 drones at Ukraine overnight. Air defences shot down 80 of them, the "
         "air force said.",
         "Russia",
