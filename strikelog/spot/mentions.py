@@ -97,6 +97,7 @@ def recognisers() -> _Recognisers:
     action_entries += [(p, "hit:") for p in acts["hit"]["phrases"]]
     action_entries += [(p, "hit:strong") for p in acts["hit_strong"]["phrases"]]
     action_entries += [(p, "lost:") for p in acts["lost"]["phrases"]]
+    action_entries += [(p, "notattack:") for p in acts["not_attack"]["phrases"]]
 
     cue_entries: list[tuple[str, str]] = []
     for period, phrases in times["period"].items():
@@ -175,6 +176,14 @@ def spot(text: str) -> list[Mention]:
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
     for recogniser in (rec.casualty, rec.weapon, rec.subset, rec.action, rec.cue):
         mentions.extend(_hits_to_mentions(recogniser, text))
+    # "went on strike", "heart attack": the attack words inside are no attack
+    not_attack = [(m.start, m.end) for m in mentions if m.kind == "notattack"]
+    if not_attack:
+        mentions = [
+            m for m in mentions
+            if m.kind != "notattack"
+            and not (m.kind == "hit" and any(s <= m.start < e for s, e in not_attack))
+        ]
     casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
     for m in _hits_to_mentions(rec.site, text):
         # "taken to hospital" is a casualty phrase, not a struck hospital

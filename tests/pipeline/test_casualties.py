@@ -154,10 +154,14 @@ def test_not_an_attack(run):
 @pytest.mark.parametrize(
     ("text", "victims"),
     [
-        ("A mother, her baby and a 12-year-old girl were killed in Odesa.",
-         [(None, "female", False), (None, None, True), (12, "female", True)]),
-        ("A drone struck a car in Shebekino. The driver, a man, died at the scene.",
-         [(None, "male", False)]),
+        (
+            "A mother, her baby and a 12-year-old girl were killed in Odesa.",
+            [(None, "female", False), (None, None, True), (12, "female", True)],
+        ),
+        (
+            "A drone struck a car in Shebekino. The driver, a man, died at the scene.",
+            [(None, "male", False)],
+        ),
         ("A man, 45, was killed in Kharkiv.", [(45, "male", False)]),
     ],
 )
@@ -165,3 +169,20 @@ def test_victim_lists(run, text, victims):
     out = run(text)
     got = [(v["age"], v["sex"], v["child"]) for i in out["incidents"] for v in i["victims"]]
     assert got == victims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers at the port of Antwerp went on strike for 24 hours, halting grain shipments.",
+        "Three years ago, a Russian missile hit the Kramatorsk railway station, killing 61 "
+        "people. On Tuesday residents laid flowers at the station.",
+        "Ukraine and Russia exchanged 84 prisoners of war on Friday, officials in Kyiv said.",
+        "The company said its new delivery drone can carry 5 kg and plans to sell 1,000 of them "
+        "in Texas this year.",
+    ],
+)
+def test_no_attack_in_these(run, text):
+    out = run(text)
+    assert out["is_attack"] is False
+    assert out["incidents"] == []
