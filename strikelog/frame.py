@@ -865,6 +865,10 @@ class _SentenceFramer:
                 f.intercepts += 1
             elif m.kind == "period":
                 f.periods.append(m.label)
+                # "late Tuesday", "early on Sunday": the day inside the period phrase
+                for word in str(m.data).split():
+                    if word in _weekdays():
+                        f.weekdays.append(_weekdays()[word])
             elif m.kind == "weekday":
                 f.weekdays.append(int(m.label))
             elif m.kind == "total":
@@ -909,6 +913,11 @@ def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, int | No
         if 1 <= day <= 31:
             out.append((month, day, year))
     return out
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    return {k.lower(): int(v) for k, v in load_lexicon("times")["weekdays"].items()}
 
 
 @cache

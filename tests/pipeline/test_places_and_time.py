@@ -86,6 +86,8 @@ def test_transliterations_resolve_to_one_place(run):
          "2025-10-24", "evening", "2025-10-22"),
         ("On 12 July, Russia launched 50 drones at Ukraine, the air force said.", "2025-07-14",
          None, "2025-07-12"),
+        ("Russia launched 50 drones at Ukraine late Tuesday, the air force said.", "2025-10-22",
+         "evening", "2025-10-21"),
     ],
 )
 def test_period_and_date(run, text, published, period, date):
