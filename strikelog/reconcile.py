@@ -35,7 +35,7 @@ def reconcile(ex: Extraction) -> Extraction:
     for inc in ex.incidents:
         for child_field, people_field in _PAIRS:
             child, people = getattr(inc, child_field), getattr(inc, people_field)
-            if child is not None and child.value is not None:
+            if child is not None and child.value:  # a zero child count says nothing more
                 if people is None or people.value is None:
                     # "two children were killed": the people killed include them
                     setattr(
@@ -97,7 +97,7 @@ def reconcile(ex: Extraction) -> Extraction:
         child, people = getattr(totals, child_field), getattr(totals, people_field)
         if (
             child is not None
-            and child.value is not None
+            and child.value
             and (people is None or people.value is None)
         ):
             setattr(
