@@ -27,6 +27,10 @@ _LOCAL_PART = re.compile(
 _MORE_LOCAL_PART = re.compile(
     r"[^,;.]*?(?:,|\band)\s+(?P<n>[\w-]+)\s+(?:(?:people|more)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]"
 )
+_INCLUDED_CLAUSE = re.compile(
+    r",?\s*(?:including|among\s+them|among\s+whom|of\s+whom|two\s+of\s+them)\s+[^,;]+,",
+    re.IGNORECASE,
+)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|incl\.)\s", re.IGNORECASE)
 _SINGLE_CHILD_CUE = re.compile(
     r"(?:including|among them|among whom|incl\.)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$"
@@ -325,6 +329,11 @@ class _SentenceFramer:
                         self.used.add(id(q))
                         q = part
                     skip = [p.span for p in self._persons_between(q.end, ts)] + child_skip
+                    # "Eleven people, including a pregnant woman, were wounded": inside the 11
+                    skip += [
+                        (m.start(), m.end())
+                        for m in _INCLUDED_CLAUSE.finditer(self.text, q.end, ts)
+                    ]
                     gap = _gap_words(self.text, q.end, ts, skip)
                     if gap in (["of", "the"], ["of", "those"], ["of", "them"]):
                         break  # "two of the wounded died": a part of a group, said later
@@ -494,6 +503,26 @@ class _SentenceFramer:
         # "two children were among the dead" / "children were among the injured"
         left = [m for m in self.m if prev_end <= m.start < ts and m.kind in ("qty", "person")]
         persons = [m for m in left if m.kind == "person"]
+        named = [
+            p
+            for p in persons
+            if not p.data["plural"]
+            and re.search(
+                r"\b(?:an?|one|the|her|his|their)\s+(?:[\w-]+\s+){0,2}$",
+                self.text[max(prev_end, p.start - 30) : p.start],
+                re.IGNORECASE,
+            )
+        ]
+        # "A 9-year-old girl was among those injured": one person, counted as a part
+        if (
+            named
+            and outcome in ("killed", "injured")
+            and self._frame_enumeration(prev_end, ts, outcome, (ts, te))
+        ):
+            for fact in self.frame.casualties[-2:]:
+                if fact.field == outcome:
+                    fact.qualifier, fact.high = "at_least", None
+            return
         if persons and persons[-1].label == "child" and outcome != "casualties":
             qs = [
                 q
@@ -593,6 +622,25 @@ class _SentenceFramer:
             m = window[i]
             if m.kind == "age":
                 nxt = window[i + 1] if i + 1 < len(window) else None
+                q_age: Quantity = m.data
+                noun_after = (
+                    nxt is not None and nxt.kind in ("person", "pair") and (nxt.start - m.end <= 3)
+                )
+                if (
+                    not noun_after
+                    and q_age.text.lower().endswith("old")
+                    and re.search(
+                        r"\b(?:an?|the|one)\s+$", self.text[max(0, m.start - 6) : m.start]
+                    )
+                ):
+                    # "killed a 17-year-old": the age is the person
+                    v = VictimFact(outcome, False, None, None, None, m.span)
+                    self._set_age(v, q_age)
+                    victims.append(v)
+                    last_group = [v]
+                    count += 1
+                    i += 1
+                    continue
                 # "a 12-year-old girl": the age goes with the noun after it
                 before_noun = (
                     nxt is not None
@@ -655,9 +703,13 @@ class _SentenceFramer:
                 if not (det or aged):
                     i += 1
                     continue
-                if last_group and len(last_group) == 1 and re.fullmatch(
-                    r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}",
-                    self.text[last_group[0].span[1] : m.start],
+                if (
+                    last_group
+                    and len(last_group) == 1
+                    and re.fullmatch(
+                        r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}",
+                        self.text[last_group[0].span[1] : m.start],
+                    )
                 ):
                     # "the driver, a man, died": one person named twice
                     if last_group[0].sex is None:
@@ -886,7 +938,9 @@ class _SentenceFramer:
 # "since Israel resumed its offensive on Tuesday": a tally over several days
 _SINCE_EVENT = re.compile(
     r"\bsince\b(?:\s+[\w'’-]+){0,6}?\s+(?:began|resumed|started|launched|broke\s+out|"
-    r"escalated|erupted|collapsed)\b", re.IGNORECASE)
+    r"escalated|erupted|collapsed)\b",
+    re.IGNORECASE,
+)
 _MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
 
 
@@ -926,8 +980,26 @@ def _wave_classes() -> frozenset[str]:
 
 
 _FRAMED_KINDS = frozenset(
-    ("qty", "cas", "single", "zero", "among", "weapon", "subset", "site", "launch", "intercept",
-     "hit", "period", "weekday", "total", "region", "vague", "nearby", "cumulative")
+    (
+        "qty",
+        "cas",
+        "single",
+        "zero",
+        "among",
+        "weapon",
+        "subset",
+        "site",
+        "launch",
+        "intercept",
+        "hit",
+        "period",
+        "weekday",
+        "total",
+        "region",
+        "vague",
+        "nearby",
+        "cumulative",
+    )
 )
 
 

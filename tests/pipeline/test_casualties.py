@@ -186,3 +186,24 @@ def test_no_attack_in_these(run, text):
     out = run(text)
     assert out["is_attack"] is False
     assert out["incidents"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The strike killed a 17-year-old and wounded his father, the mayor of Kherson said.",
+            {"killed": 1, "children_killed": 1, "injured": 1},
+        ),
+        ("Rescuers pulled the bodies of six people from the rubble in Dnipro.", {"killed": 6}),
+        (
+            "A 9-year-old girl was among those injured in the attack on Kharkiv.",
+            {"injured": (1, "at_least"), "children_injured": 1},
+        ),
+        ("Eleven people, including a pregnant woman, were wounded in Kryvyi Rih.", {"injured": 11}),
+    ],
+)
+def test_more_phrasings(run, text, expected):
+    totals = run(text)["totals"]
+    got = {k: value(v) for k, v in totals.items() if v is not None and k in expected}
+    assert got == expected
