@@ -53,7 +53,8 @@ _MASSED = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:attacked|attacking|struck|striking|hit|hitting|targeted|targeting|at|on|against|"
-    r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?$",
+    r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$",
     re.IGNORECASE,
 )
 # a line that is only a time or a date ("01:20", "12.06.2025, 09:14")
