@@ -870,7 +870,8 @@ class _SentenceFramer:
         # "of them, 380 were shot down": a following passive intercept verb is closest
         if after and after[0].kind == "lost":
             gap = _gap_words(self.text, q.end, after[0].start, [])
-            if gap is not None and len(gap) <= 6:
+            between_q = any(m.kind == "qty" and q.end <= m.start < after[0].start for m in self.m)
+            if gap is not None and len(gap) <= 6 and not between_q and ";" not in gap:
                 return None  # "25 decoys were locally lost": neither launched nor downed
         if after and after[0].kind == "intercept":
             gap = _gap_words(self.text, q.end, after[0].start, [])

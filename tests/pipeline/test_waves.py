@@ -20,6 +20,13 @@ def _wave(out, attacker):
 
 CASES = [
     (
+        "Russia attacked Ukraine overnight with 7 ballistic missiles and 128 drones, the air force "
+        "said. Air defences shot down 86 drones; 35 drones were locally lost.",
+        "Russia",
+        {"drone": 128, "missile": 7, "ballistic_missile": 7},
+        {"drone": 86},
+    ),
+    (
         "The Israeli military said it intercepted two missiles launched from Yemen on Sunday.",
         "Houthis",
         {},
