@@ -175,6 +175,9 @@ _UNLISTED_PLACE = re.compile(
     rf"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<a>{_NAME})"
     rf"|\b(?P<b>{_NAME})\s+(?:refugee\s+|displacement\s+|IDP\s+)?"
     rf"(?:camp|fuel\s+port|oil\s+port|refinery|oil\s+refinery|power\s+station)\b"
+    # Arabic names the gazetteer may not list, after "in"/"on": "in al-Mawasi"
+    rf"|\b(?:in|on|at|near)\s+(?P<c>(?:al|el|as|ad|ash|an|ar|at|az)-[A-Z][\w'’-]+"
+    rf"(?:\s+[A-Z][\w'’-]+)?)"
 )
 
 
@@ -186,7 +189,7 @@ def _unlisted_places(
     starts = [s.start for s in doc.sentences]
     known = [(r.start, r.end) for r in refs] + taken
     for m in _UNLISTED_PLACE.finditer(doc.text):
-        group = "a" if m.group("a") else "b"
+        group = next(g for g in ("a", "b", "c") if m.group(g))
         start, end = m.start(group), m.end(group)
         name = doc.text[start:end]
         if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
