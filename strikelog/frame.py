@@ -942,6 +942,12 @@ _SINCE_EVENT = re.compile(
     r"escalated|erupted|collapsed)\b",
     re.IGNORECASE,
 )
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|raising|taking|pushing)\s+the\s+(?:overall\s+|cumulative\s+|total\s+)?"
+    r"(?:total|toll|death\s+toll|number)\b(?=[^.;]*\b(?:since|to\s+date|so\s+far|overall|"
+    r"war|conflict)\b)",
+    re.IGNORECASE,
+)
 _MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
 
 
@@ -1017,7 +1023,14 @@ def frame_sentence(
         framer.frame.dates = find_dates(text, sentence.start, sentence.end)
     framer.frame_waves(previous_class)
     framer.frame_casualties()
-    if any(m.kind == "cumulative" for m in mentions) or (
+    running = _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
+    if running is not None:
+        # "72 were killed in the past day, bringing the total since 2023 to 61,000": the day's
+        # figures stand, the running total does not
+        framer.frame.casualties = [
+            f for f in framer.frame.casualties if f.number_span[0] < running.start()
+        ]
+    elif any(m.kind == "cumulative" for m in mentions) or (
         "since" in text[sentence.start : sentence.end].lower()
         and _SINCE_EVENT.search(text, sentence.start, sentence.end)
     ):

@@ -7,6 +7,12 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # the day's figures stand, the running total does not
+    (
+        "The health ministry in Gaza said 72 people were killed and 235 injured in the past 24 "
+        "hours, bringing the total since October 2023 to 61,000 killed.",
+        {"killed": 72, "injured": 235},
+    ),
     # a dash-delimited detail names the same people again
     (
         "In Lviv, four members of one family — a married couple and their two children, aged "
