@@ -133,7 +133,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     refs.sort(key=lambda r: r.start)
     _resolve_capitals(refs, gaz)
     _propagate_list_roles(doc.text, refs)
-    _mark_containers(refs)
+    _mark_containers(refs, doc.text)
     _mark_foreign(refs, actors)
     return refs
 
@@ -174,10 +174,13 @@ _NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|as-|ad-)?[A-Z][\w'’-]+){0,2}"
 _UNLISTED_PLACE = re.compile(
     rf"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<a>{_NAME})"
     rf"|\b(?P<b>{_NAME})\s+(?:refugee\s+|displacement\s+|IDP\s+)?"
-    rf"(?:camp|fuel\s+port|oil\s+port|refinery|oil\s+refinery|power\s+station)\b"
+    rf"(?:camp|fuel\s+port|oil\s+port|refinery|oil\s+refinery|power\s+station|village|"
+    rf"township)\b"
     # Arabic names the gazetteer may not list, after "in"/"on": "in al-Mawasi"
     rf"|\b(?:in|on|at|near)\s+(?P<c>(?:al|el|as|ad|ash|an|ar|at|az)-[A-Z][\w'’-]+"
     rf"(?:\s+[A-Z][\w'’-]+)?)"
+    # a name followed by its region: "in Kabkabiya, North Darfur" (the region is checked)
+    rf"|\b(?:in|at|near)\s+(?P<d>{_NAME}),\s+(?=[A-Z])"
 )
 
 
@@ -189,9 +192,13 @@ def _unlisted_places(
     starts = [s.start for s in doc.sentences]
     known = [(r.start, r.end) for r in refs] + taken
     for m in _UNLISTED_PLACE.finditer(doc.text):
-        group = next(g for g in ("a", "b", "c") if m.group(g))
+        group = next(g for g in ("a", "b", "c", "d") if m.group(g))
         start, end = m.start(group), m.end(group)
         name = doc.text[start:end]
+        if group == "d" and not any(
+            r.kind in ("admin1", "admin2", "country") and r.start == m.end() for r in refs
+        ):
+            continue  # "in X, Y" only when Y is a region the gazetteer knows
         if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
             continue
         si = bisect.bisect_right(starts, start) - 1
@@ -340,7 +347,7 @@ def _propagate_list_roles(text: str, refs: list[PlaceRef]) -> None:
             b.role = a.role
 
 
-def _mark_containers(refs: list[PlaceRef]) -> None:
+def _mark_containers(refs: list[PlaceRef], text: str) -> None:
     """ "In the Donetsk region, bombs hit Druzhkivka": the region holds the struck town.
     A town the gazetteer lacks ("the Ras Isa fuel port in Hodeidah province") takes the
     region's admin1 and country, at admin1 precision: the coarsest level that is certain."""
@@ -362,7 +369,10 @@ def _mark_containers(refs: list[PlaceRef]) -> None:
                     continue
                 if t.place.admin1 and t.place.admin1 == r.place.admin1:
                     r.role = CONTAINER
-                elif t.place.precision == "unresolved" and 0 < r.start - t.end <= 60:
+                elif t.place.precision == "unresolved" and (
+                    0 < r.start - t.end <= 60
+                    or re.fullmatch(r"(?:'s|’s)\s+", text[r.end : t.start])
+                ):
                     r.role = CONTAINER
                     p, q = t.place, r.place
                     p.admin1, p.country, p.lat, p.lon = q.admin1, q.country, q.lat, q.lon

@@ -8,9 +8,7 @@ from tests.pipeline.conftest import value
 
 
 def _incidents(out):
-    return {
-        (i["place"]["name"] if i["place"] else None, i["near"]): i for i in out["incidents"]
-    }
+    return {(i["place"]["name"] if i["place"] else None, i["near"]): i for i in out["incidents"]}
 
 
 def test_speaker_venue_and_launch_site_are_not_strikes(run):
@@ -41,8 +39,10 @@ def test_context_carries_to_the_next_sentence(run):
 
 
 def test_the_capital_is_the_struck_country_capital(run):
-    out = run("Russian missiles struck the capital overnight, killing two people, Ukraine's "
-              "air force said.")
+    out = run(
+        "Russian missiles struck the capital overnight, killing two people, Ukraine's "
+        "air force said."
+    )
     assert [i["place"]["name"] for i in out["incidents"]] == ["Kyiv"]
 
 
@@ -80,14 +80,30 @@ def test_transliterations_resolve_to_one_place(run):
 @pytest.mark.parametrize(
     "text, published, period, date",
     [
-        ("Russia launched 50 drones at Ukraine overnight, the air force said.", "2025-10-22",
-         "overnight", "2025-10-22"),
-        ("Russia launched 50 drones at Ukraine on Wednesday evening, the air force said.",
-         "2025-10-24", "evening", "2025-10-22"),
-        ("On 12 July, Russia launched 50 drones at Ukraine, the air force said.", "2025-07-14",
-         None, "2025-07-12"),
-        ("Russia launched 50 drones at Ukraine late Tuesday, the air force said.", "2025-10-22",
-         "evening", "2025-10-21"),
+        (
+            "Russia launched 50 drones at Ukraine overnight, the air force said.",
+            "2025-10-22",
+            "overnight",
+            "2025-10-22",
+        ),
+        (
+            "Russia launched 50 drones at Ukraine on Wednesday evening, the air force said.",
+            "2025-10-24",
+            "evening",
+            "2025-10-22",
+        ),
+        (
+            "On 12 July, Russia launched 50 drones at Ukraine, the air force said.",
+            "2025-07-14",
+            None,
+            "2025-07-12",
+        ),
+        (
+            "Russia launched 50 drones at Ukraine late Tuesday, the air force said.",
+            "2025-10-22",
+            "evening",
+            "2025-10-21",
+        ),
     ],
 )
 def test_period_and_date(run, text, published, period, date):
@@ -116,8 +132,10 @@ def test_site_classes(run, site, target):
 
 
 def test_evidence_is_the_sentence_in_the_text(run):
-    text = ("Officials said the toll was rising. In Odesa, a drone struck a port warehouse, "
-            "killing two workers, the governor said.")
+    text = (
+        "Officials said the toll was rising. In Odesa, a drone struck a port warehouse, "
+        "killing two workers, the governor said."
+    )
     out = run(text)
     fig = out["incidents"][0]["killed"]
     for span in fig["evidence"]:
@@ -131,3 +149,25 @@ def test_a_place_the_gazetteer_lacks_is_kept_unresolved(run):
     assert inc["place"]["name"] == "Ras Isa"
     assert inc["place"]["precision"] == "unresolved"
     assert value(inc["killed"]) == 38
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        (
+            "Army warplanes bombed a market in Kabkabiya, North Darfur, killing 12 people.",
+            "Kabkabiya",
+            "North Darfur State",
+        ),
+        (
+            "Military jets bombed a monastery in Sagaing region's Lin Ta Lu village, killing 23 "
+            "civilians.",
+            "Lin Ta Lu",
+            "Sagaing Region",
+        ),
+    ],
+)
+def test_unlisted_towns_take_their_region(run, text, name, admin1):
+    (inc,) = run(text)["incidents"]
+    assert (inc["place"]["name"], inc["place"]["admin1"]) == (name, admin1)
+    assert inc["place"]["precision"] == "admin1"
