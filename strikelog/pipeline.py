@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
@@ -126,6 +127,9 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
         ):
             kind = "district"  # "Desnianskyi district": a part of a city, not a village
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
+    for r in refs:
+        if r.place.country in _SCHOLARLY_TRANSLITERATION:
+            r.place.name = _plain_latin(r.place.name)
     refs.extend(_regional_capitals(doc, refs, gaz, actors))
     refs.extend(_unlisted_places(doc, refs, taken, actors))
     if not refs:
@@ -166,6 +170,24 @@ _REGIONAL_CAPITAL = re.compile(
     r"\bthe\s+(?:regional|region's|region’s|provincial|oblast|state)\s+(?:capital|centre|center)\b",
     re.IGNORECASE,
 )
+
+
+# Countries whose GeoNames names carry scholarly transliteration marks ("Khān Yūnis").
+_SCHOLARLY_TRANSLITERATION = frozenset(
+    ("PS", "LB", "SY", "YE", "IQ", "SD", "IR", "EG", "JO", "SA", "LY", "AF", "PK", "SO")
+)
+
+
+def _plain_latin(name: str) -> str:
+    """ "Khān Yūnis" → "Khan Yunis": transliteration marks dropped, as newsrooms and ACLED
+    write these names; other scripts are kept as they are."""
+    if name.isascii() or not all(
+        c.isascii() or unicodedata.name(c, "").startswith("LATIN") or not c.isalpha()
+        for c in name
+    ):
+        return name
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|as-|ad-)?[A-Z][\w'’-]+){0,2}"

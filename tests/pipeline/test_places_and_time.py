@@ -171,3 +171,9 @@ def test_unlisted_towns_take_their_region(run, text, name, admin1):
     (inc,) = run(text)["incidents"]
     assert (inc["place"]["name"], inc["place"]["admin1"]) == (name, admin1)
     assert inc["place"]["precision"] == "admin1"
+
+
+def test_transliteration_marks_are_dropped_from_arabic_names(run):
+    (inc,) = run("An Israeli strike on a tent in Khan Younis killed five people.")["incidents"]
+    assert inc["place"]["name"] == "Khan Yunis"
+    assert inc["place"]["written"] == "Khan Younis"
