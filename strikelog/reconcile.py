@@ -76,9 +76,9 @@ def reconcile(ex: Extraction) -> Extraction:
                 for i in ex.incidents
             )
             # all stated parts 0 but some place unknown: the total is unknown, not 0
+            # (places that give no figure do not make the sum a lower bound; only parts
+            # that are lower bounds themselves do)
             if summed is not None and not (summed.value == 0 and unknown):
-                if unknown and summed.qualifier == "exact":
-                    summed.qualifier = "at_least"
                 setattr(totals, name, summed)
             continue
         if summed is not None and current.value is not None and summed.value is not None:
