@@ -805,7 +805,15 @@ class _SentenceFramer:
                 lex = load_lexicon("weapons")["subset_words"]
                 if sub in lex:
                     cls = lex[sub]
-            if cls is None and of_them and last_cls:
+            if cls is None and last_cls and (
+                of_them
+                or re.search(
+                    r"\b(?:of\s+which|of\s+them|of\s+these|of\s+those)\s*,?\s*$",
+                    self.text[max(self.sentence.start, q.start - 20) : q.start],
+                    re.IGNORECASE,
+                )
+            ):
+                # "93 drones, of which 71 were shot down"
                 cls = last_cls
             subset = bool(of_which)
             if wm is not None:

@@ -20,6 +20,13 @@ def _wave(out, attacker):
 
 CASES = [
     (
+        "Ukraine's air force said Russia launched 93 Shahed-type and decoy drones overnight, of "
+        "which 71 were shot down or suppressed.",
+        "Russia",
+        {"drone": 93},
+        {"drone": 71},
+    ),
+    (
         "Russia attacked Ukraine overnight with 7 ballistic missiles and 128 drones, the air force "
         "said. Air defences shot down 86 drones; 35 drones were locally lost.",
         "Russia",
