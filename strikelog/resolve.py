@@ -528,6 +528,7 @@ class Resolver:
     # -- waves -----------------------------------------------------------------------------
     def _intercepted_over(self) -> None:
         self.over: list[tuple[WaveCount, PlaceRef]] = []
+        self.part_totals: set[int] = set()
         used = {f.number_span for fr in self.frames for f in fr.casualties}
         used |= {w.number_span for fr in self.frames for w in fr.waves}
         for frame in self.frames:
@@ -536,6 +537,15 @@ class Resolver:
                 continue
             s = frame.sentence
             refs = [p for p in self.by_sentence.get(s.index, []) if p.role == "interception area"]
+            # "destroyed 18 drones over the Kursk region and 7 over the Bryansk region": the
+            # first count is a region's part too, and the total is the sum of the parts
+            for w in intercepted:
+                for ref in refs:
+                    gap = self.doc.text[w.number_span[1] : ref.start].lower().strip()
+                    if re.fullmatch(r"(?:[a-z-]+\s+){1,3}(?:over|above)(?:\s+the)?", gap):
+                        self.over.append((w, ref))
+                        self.part_totals.add(id(w))
+                        break
             for q in self.mentions:
                 if q.kind != "qty" or not (s.start <= q.start < s.end) or q.span in used:
                     continue
@@ -555,6 +565,27 @@ class Resolver:
                         )
                         self.over.append((wc, ref))
                         break
+
+    def _sum_of_parts(self, wave: Wave, wcs: list[WaveCount]) -> None:
+        """When the only interception count is itself one region's part, the wave's total is
+        the sum of the regions' parts."""
+        parts_only = [w for w in wcs if w.kind == "intercepted" and id(w) in self.part_totals]
+        if not parts_only or len(wave.intercepted_over) < 2:
+            return
+        cls = parts_only[0].weapon
+        if any(
+            w.kind == "intercepted" and w.weapon == cls and id(w) not in self.part_totals
+            for w in wcs
+        ):
+            return  # a stated total stands
+        values = [o.figure.value for o in wave.intercepted_over]
+        if any(v is None for v in values):
+            return
+        total = sum(v for v in values if v is not None)
+        evidence: list[Span] = []
+        for o in wave.intercepted_over:
+            evidence.extend(e for e in o.figure.evidence if e not in evidence)
+        wave.intercepted[cls] = Figure(total, "exact", total, total, evidence)
 
     def _actors_in(self, s: Sentence) -> list[ActorMention]:
         lo = bisect.bisect_left(self._actor_starts, s.start)
@@ -681,6 +712,7 @@ class Resolver:
                         [sentence_span(self.doc, wc.sentence)],
                     )
                     wave.intercepted_over.append(InterceptedOver(ref.place, fig))
+            self._sum_of_parts(wave, wcs)
             seen: set[int] = set()
             for s in sentences:
                 if s.index not in seen:

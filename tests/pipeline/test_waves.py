@@ -105,3 +105,16 @@ def test_interceptions_over_regions_are_not_strikes(run):
         ("Belgorod Oblast", 5),
     ]
     assert out["incidents"] == []
+
+
+def test_interceptions_given_only_by_region_sum_up(run):
+    out = run(
+        "Russia's Defence Ministry said air defences had destroyed 18 drones over the Kursk "
+        "region overnight and 7 over the Bryansk region."
+    )
+    _, intercepted, wave = _wave(out, "Ukraine")
+    assert intercepted == {"drone": 25}
+    assert [(o["place"]["admin1"], o["figure"]["value"]) for o in wave["intercepted_over"]] == [
+        ("Kursk Oblast", 18),
+        ("Bryansk Oblast", 7),
+    ]
