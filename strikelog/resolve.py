@@ -62,6 +62,11 @@ _STAMP = re.compile(r"[\d\s:.,/\-–|apmAPMGTUC]{1,30}")
 _IN_PLACE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
 )
+# words that make the second count a part of the first: "100 drones, including 60 Shaheds"
+_PART_OF = re.compile(
+    r"\b(?:including|of\s+which|of\s+them|of\s+these|among\s+them|out\s+of|of\s+the)\b|[:;]",
+    re.IGNORECASE,
+)
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
 HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
@@ -735,6 +740,7 @@ class Resolver:
         return out
 
     def _wave_figure(self, items: list[WaveCount]) -> Figure | None:
+        items = self._join_models(items)
         best: WaveCount | None = None
         for it in items:
             if best is None or (
@@ -750,6 +756,40 @@ class Resolver:
                 if sp not in ev:
                     ev.append(sp)
         return Figure(best.value, best.qualifier, best.low, best.high, ev)
+
+    def _join_models(self, items: list[WaveCount]) -> list[WaveCount]:
+        """ "40 Kh-101 cruise missiles … and eight Kalibr cruise missiles": counts of one class
+        in one sentence, joined by "and" and not one inside the other, add up."""
+        by_sentence: dict[int, list[WaveCount]] = {}
+        for it in items:
+            by_sentence.setdefault(it.sentence.index, []).append(it)
+        out: list[WaveCount] = []
+        for group in by_sentence.values():
+            group.sort(key=lambda w: w.number_span[0])
+            joined = group[0]
+            for nxt in group[1:]:
+                between = self.doc.text[joined.number_span[1] : nxt.number_span[0]]
+                if (
+                    joined.value is not None
+                    and nxt.value is not None
+                    and re.search(r"\band\b", between)
+                    and not _PART_OF.search(between)
+                ):
+                    joined = WaveCount(
+                        joined.kind,
+                        joined.weapon,
+                        joined.value + nxt.value,
+                        "exact" if joined.qualifier == nxt.qualifier == "exact" else "at_least",
+                        joined.value + nxt.value,
+                        None,
+                        joined.sentence,
+                        (joined.number_span[0], nxt.number_span[1]),
+                    )
+                else:
+                    out.append(joined)
+                    joined = nxt
+            out.append(joined)
+        return out
 
     def _target_for(self, attacker: str | None) -> str | None:
         if attacker is None:

@@ -20,6 +20,19 @@ def _wave(out, attacker):
 
 CASES = [
     (
+        "According to the air force, Russia launched 40 Kh-101 cruise missiles from strategic "
+        "bombers and eight Kalibr cruise missiles from ships in the Black Sea.",
+        "Russia",
+        {"missile": 48, "cruise_missile": 48},
+        {},
+    ),
+    (
+        "Russia launched 100 drones, including 60 Shahed drones, the air force said.",
+        "Russia",
+        {"drone": 100},
+        {},
+    ),
+    (
         "Ukraine's air force said Russia launched 93 Shahed-type and decoy drones overnight, of "
         "which 71 were shot down or suppressed.",
         "Russia",
