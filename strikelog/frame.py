@@ -31,6 +31,8 @@ _INCLUDED_CLAUSE = re.compile(
     r",?\s*(?:including|among\s+them|among\s+whom|of\s+whom|two\s+of\s+them)\s+[^,;]+,",
     re.IGNORECASE,
 )
+# "killed 12 people - eight men, three women and a child -": the list after a dash
+_DETAIL = re.compile(r"(?:\s+[\w-]+){0,2}?\s*(?:[-—–:]|\()\s")
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|incl\.)\s", re.IGNORECASE)
 _SINGLE_CHILD_CUE = re.compile(
     r"(?:including|among them|among whom|incl\.)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}$"
@@ -474,7 +476,9 @@ class _SentenceFramer:
         self._attach_local_parts(fact, before)
         if fact.field not in ("killed", "injured"):
             return
-        cue = _INCLUDING.search(self.text, fact.number_span[1], before)
+        cue = _INCLUDING.search(self.text, fact.number_span[1], before) or _DETAIL.match(
+            self.text, fact.number_span[1]
+        )
         if cue is not None and not any(
             id(q) not in self.used and cue.end() <= q[0].start < before for q in groups
         ):
@@ -537,6 +541,16 @@ class _SentenceFramer:
                 self.frame.casualties.append(
                     CasualtyFact(fld, None, "at_least", 1, None, self.sentence, p.span)
                 )
+            return
+        # "Two police officers were among the wounded": a part of the people hurt
+        counted = [
+            q
+            for q in left
+            if q.kind == "qty" and self._qty_ok(q) and persons and q.end <= persons[-1].start
+        ]
+        if counted and outcome in ("killed", "injured"):
+            fact = self._add(outcome, counted[-1], update=False, additive=False)
+            fact.qualifier, fact.high = "at_least", None
             return
         # "Among the dead were a 36-year-old mother, her baby and a 12-year-old girl"
         if outcome in ("killed", "injured"):
@@ -805,12 +819,16 @@ class _SentenceFramer:
                 lex = load_lexicon("weapons")["subset_words"]
                 if sub in lex:
                     cls = lex[sub]
-            if cls is None and last_cls and (
-                of_them
-                or re.search(
-                    r"\b(?:of\s+which|of\s+them|of\s+these|of\s+those)\s*,?\s*$",
-                    self.text[max(self.sentence.start, q.start - 20) : q.start],
-                    re.IGNORECASE,
+            if (
+                cls is None
+                and last_cls
+                and (
+                    of_them
+                    or re.search(
+                        r"\b(?:of\s+which|of\s+them|of\s+these|of\s+those)\s*,?\s*$",
+                        self.text[max(self.sentence.start, q.start - 20) : q.start],
+                        re.IGNORECASE,
+                    )
                 )
             ):
                 # "93 drones, of which 71 were shot down"
