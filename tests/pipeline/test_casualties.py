@@ -207,6 +207,15 @@ def test_no_attack_in_these(run, text):
             {"injured": (1, "at_least"), "children_injured": 1},
         ),
         ("Eleven people, including a pregnant woman, were wounded in Kryvyi Rih.", {"injured": 11}),
+        (
+            "Two police officers were among the wounded in Kharkiv, the ministry said.",
+            {"injured": (2, "at_least")},
+        ),
+        (
+            "The strike on Gaza City killed 12 people - eight men, three women and a child - "
+            "according to the health ministry.",
+            {"killed": 12, "children_killed": 1},
+        ),
     ],
 )
 def test_more_phrasings(run, text, expected):
