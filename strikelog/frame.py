@@ -89,6 +89,7 @@ class SentenceFrame:
     sites: list[str] = field(default_factory=list)
     site_positions: list[tuple[int, str]] = field(default_factory=list)
     claim: bool = False
+    no_damage: bool = False  # "the mayor reported no damage"
     historical: bool = False
     hits: int = 0
     strong_hits: int = 0
@@ -934,6 +935,8 @@ class _SentenceFramer:
                 f.site_positions.append((m.start, m.label))
             elif m.kind == "claim":
                 f.claim = True
+            elif m.kind == "nodamage":
+                f.no_damage = True
             elif m.kind == "hit":
                 f.hits += 1
                 if m.label == "strong":

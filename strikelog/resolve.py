@@ -352,7 +352,11 @@ class Resolver:
                 or (p.role in (STRUCK, NEAR) and (self._near_cue(p, s) or p.start - s.start <= 4))
             ]
             # places that get targets/weapons from this sentence
-            if signal and not frame.total_scope:
+            # ("where sirens sounded, the mayor reported no damage": no strike there)
+            nothing_hit = frame.no_damage and not (
+                frame.casualties or frame.strong_hits or frame.sites
+            )
+            if signal and not frame.total_scope and not nothing_hit:
                 for ref in cued:
                     b = self._incident(ref)
                     b.add_sentence(s)

@@ -110,6 +110,7 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "anaphora:") for p in scope["anaphora"]["phrases"]]
     cue_entries += [(p, "claim:") for p in scope["claim"]["phrases"]]
     cue_entries += [(p, "cumulative:") for p in scope["cumulative"]["phrases"]]
+    cue_entries += [(p, "nodamage:") for p in scope["no_damage"]["phrases"]]
 
     return _Recognisers(
         casualty=PhraseMatcher(cas_entries),
@@ -182,7 +183,9 @@ def spot(text: str) -> list[Mention]:
         mentions = [
             m for m in mentions
             if m.kind != "notattack"
-            and not (m.kind == "hit" and any(s <= m.start < e for s, e in not_attack))
+            and not (
+                m.kind in ("hit", "weapon") and any(s <= m.start < e for s, e in not_attack)
+            )
         ]
     casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
     for m in _hits_to_mentions(rec.site, text):

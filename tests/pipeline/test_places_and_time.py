@@ -177,3 +177,22 @@ def test_transliteration_marks_are_dropped_from_arabic_names(run):
     (inc,) = run("An Israeli strike on a tent in Khan Younis killed five people.")["incidents"]
     assert inc["place"]["name"] == "Khan Yunis"
     assert inc["place"]["written"] == "Khan Younis"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "In Lutsk, where air raid sirens sounded for three hours, the mayor reported no damage.",
+            [],
+        ),
+        (
+            "A game between Kryvbas and Dnipro-1 was halted for an hour because of an air raid "
+            "alert.",
+            [],
+        ),
+        ("A drone hit a house in Sumy, but there was no damage to the school nearby.", ["Sumy"]),
+    ],
+)
+def test_alerts_and_no_damage_are_no_strike(run, text, places):
+    assert [i["place"]["name"] for i in run(text)["incidents"]] == places
