@@ -284,7 +284,8 @@ def read_subdivisions(
         if level == 1:
             unit.name = aliases["admin1_names"].get(code, unit.name)
         city_unit = level == 1 and type_.lower().endswith("city")
-        for n in [name, *alias_list]:
+        # the English display name is a name too ("Tula Oblast" for "Tul'skaya oblast'")
+        for n in dict.fromkeys([name, unit.name, *alias_list]):
             if not usable_name(n, cyrillic):
                 continue
             if city_unit:
