@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import itertools
 import re
 from collections import Counter
@@ -229,6 +228,7 @@ class Resolver:
         self.warnings: list[str] = []
         self._starts = [m.start for m in mentions]
         self.actors = sorted(actors, key=lambda a: a.start)
+        self._sides_cache: dict[int, tuple[str | None, str | None]] = {}
         self._actor_starts = [a.start for a in self.actors]
         self.carried: list[tuple[CasualtyFact, _IncidentBuilder]] = []
         # figures of the headline: report totals only when the body gives none
@@ -601,9 +601,14 @@ class Resolver:
         hi = bisect.bisect_left(self._actor_starts, s.end)
         return self.actors[lo:hi]
 
-    @functools.cache  # noqa: B019 - one resolver per report; the cache dies with it
     def _sentence_attacker(self, s: Sentence) -> tuple[str | None, str | None]:
-        """(attacker, defender country) from the actors of one sentence."""
+        """(attacker, defender country) from the actors of one sentence (memoised per report)."""
+        known = self._sides_cache.get(s.index)
+        if known is None:
+            known = self._sides_cache[s.index] = self._find_sentence_sides(s)
+        return known
+
+    def _find_sentence_sides(self, s: Sentence) -> tuple[str | None, str | None]:
         attacker = defender = None
         text = self.doc.text
         for a in self._actors_in(s):
