@@ -183,7 +183,8 @@ def test_transliteration_marks_are_dropped_from_arabic_names(run):
     ("text", "places"),
     [
         (
-            "In Lutsk, where air raid sirens sounded for three hours, the mayor reported no damage.",
+            "In Lutsk, where air raid sirens sounded for three hours, the mayor reported no "
+            "damage.",
             [],
         ),
         (
