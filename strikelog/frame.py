@@ -1052,7 +1052,12 @@ def frame_sentence(
         framer.frame.dates = find_dates(text, sentence.start, sentence.end)
     framer.frame_waves(previous_class)
     framer.frame_casualties()
-    running = _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
+    low = text[sentence.start : sentence.end].lower()
+    running = (
+        _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
+        if any(w in low for w in ("bringing", "raising", "taking", "pushing"))
+        else None
+    )
     if running is not None:
         # "72 were killed in the past day, bringing the total since 2023 to 61,000": the day's
         # figures stand, the running total does not
@@ -1060,8 +1065,7 @@ def frame_sentence(
             f for f in framer.frame.casualties if f.number_span[0] < running.start()
         ]
     elif any(m.kind == "cumulative" for m in mentions) or (
-        "since" in text[sentence.start : sentence.end].lower()
-        and _SINCE_EVENT.search(text, sentence.start, sentence.end)
+        "since" in low and _SINCE_EVENT.search(text, sentence.start, sentence.end)
     ):
         # "more than 400 killed since the war began", "when a Houthi drone killed a man in
         # Tel Aviv in July 2024": not this attack's figures, sites or places
