@@ -16,16 +16,15 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from typing import IO, Any, Literal, Protocol
 
 import click
 
+from strikelog.commands.options import published_option, timeout_option
 from strikelog.models import Extraction, Report
 from strikelog.readers import (
     DEFAULT_MAX_BYTES,
-    DEFAULT_TIMEOUT,
     FORMATS,
     ReadError,
     ReadResult,
@@ -81,15 +80,6 @@ class ByteSize(click.ParamType):
         return int(found.group(1)) * self._UNITS[found.group(2).lower()]
 
 
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2025-10-22") from None
-
-
 @click.command(name="extract")
 @click.argument("inputs", nargs=-1, metavar="[FILE|DIR|URL|-]...")
 @click.option(
@@ -99,12 +89,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     help="Output: one JSON object (an array for several reports), one JSON object per "
     "line, or a readable table. Default: table on a terminal, else json.",
 )
-@click.option(
-    "--published",
-    callback=_iso_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date for reports that carry none (dates like 'overnight' resolve from it).",
-)
+@published_option
 @click.option(
     "--input-format",
     type=click.Choice(FORMATS),
@@ -117,13 +102,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     show_default="20MiB",
     help="Refuse a report (a file, a JSON line, a page) larger than this.",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Seconds to wait for a URL.",
-)
+@timeout_option
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
 @click.option(
     "--workers",

@@ -13,13 +13,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
 
+from strikelog.commands.options import iso_date, published_option, timeout_option
 from strikelog.models import Report
 from strikelog.store.db import ENV_VAR, Store, StoreError, open_store
 
@@ -27,15 +27,6 @@ DB_HELP = (
     f"Database: an SQLite file or a postgresql:// URL. Default: ${ENV_VAR}, else ./strikelog.db."
 )
 FAILURES_SHOWN = 20
-
-
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2025-10-22") from None
 
 
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -52,10 +43,10 @@ def _open(db: str | None) -> Store:
 def incident_filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option(
-            "--since", callback=_iso_date, metavar="YYYY-MM-DD", help="From this date (inclusive)."
+            "--since", callback=iso_date, metavar="YYYY-MM-DD", help="From this date (inclusive)."
         ),
         click.option(
-            "--until", callback=_iso_date, metavar="YYYY-MM-DD", help="Up to this date (inclusive)."
+            "--until", callback=iso_date, metavar="YYYY-MM-DD", help="Up to this date (inclusive)."
         ),
         click.option("--country", metavar="CC", help="ISO country code, e.g. UA."),
         click.option("--admin1", metavar="NAME", help="Region (substring, any case): Kharkiv."),
@@ -112,19 +103,8 @@ def _incident_filter(kw: dict[str, Any]) -> Any:
     help="Name the source of every report (default: as read).",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first report that fails.")
-@click.option(
-    "--published",
-    callback=_iso_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date for reports that carry none (dates like 'overnight' resolve from it).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=20.0,
-    show_default=True,
-    help="Seconds to wait for a URL.",
-)
+@published_option
+@timeout_option
 @click.option(
     "--max-mb",
     type=click.FloatRange(min=0.001),
@@ -340,10 +320,10 @@ def _wave_columns() -> tuple[str, ...]:
 
 @click.command(name="waves")
 @click.option(
-    "--since", callback=_iso_date, metavar="YYYY-MM-DD", help="From this date (inclusive)."
+    "--since", callback=iso_date, metavar="YYYY-MM-DD", help="From this date (inclusive)."
 )
 @click.option(
-    "--until", callback=_iso_date, metavar="YYYY-MM-DD", help="Up to this date (inclusive)."
+    "--until", callback=iso_date, metavar="YYYY-MM-DD", help="Up to this date (inclusive)."
 )
 @click.option("--country", metavar="CC", help="Target country (ISO code).")
 @click.option("--attacker", metavar="NAME", help="Attacker, e.g. Russia.")
