@@ -18,6 +18,11 @@ from strikelog.spot.numbers import Quantity
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 # a victim list right after the verb: "killed a couple and …", "wounding a man and …"
+# "were killed, and a neighbour …": a passive verb has no object to its right
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_APPOSITION = re.compile(
+    r"(?:\s+(?:in|at|on|near)\s+[^,.;]{1,40})?,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}", re.I
+)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -50,6 +55,7 @@ class VictimFact:
     age: int | None
     age_months: int | None
     span: tuple[int, int]
+    adult: bool = False  # known to be grown-up: "a man", "a 58-year-old", "a couple"
 
 
 @dataclass
@@ -371,9 +377,13 @@ class _SentenceFramer:
                             fld, q, update=self._is_update(ts, q.end), additive=self._additive(gap)
                         )
                     break
-                if made is None and (
-                    not any(te <= q.start < next_start for q in qtys if self._qty_ok(q))
-                    or _PERSON_FIRST.match(self.text, te)
+                if (
+                    made is None
+                    and not _PASSIVE_BEFORE.search(self.text, max(0, ts - 24), ts)
+                    and (
+                        not any(te <= q.start < next_start for q in qtys if self._qty_ok(q))
+                        or _PERSON_FIRST.match(self.text, te)
+                    )
                 ):
                     # "injuring a 15-year-old boy and a 43-year-old man", "killed a couple and
                     # their four children"
@@ -519,6 +529,7 @@ class _SentenceFramer:
             )
         ]
         # "A 9-year-old girl was among those injured": one person, counted as a part
+        n = len(self.frame.casualties)
         if (
             named
             and outcome in ("killed", "injured")
@@ -527,6 +538,12 @@ class _SentenceFramer:
             for fact in self.frame.casualties[-2:]:
                 if fact.field == outcome:
                     fact.qualifier, fact.high = "at_least", None
+            # the named are some of the dead: their being adults says nothing of the rest
+            self.frame.casualties[n:] = [
+                f
+                for f in self.frame.casualties[n:]
+                if not (f.field.startswith("children_") and f.value == 0)
+            ]
             return
         if persons and persons[-1].label == "child" and outcome != "casualties":
             qs = [
@@ -563,7 +580,14 @@ class _SentenceFramer:
                 if person is not None and person.label == "child":
                     self._add(f"children_{outcome}", right_qty[0], update=False, additive=False)
                     return
-            self._frame_enumeration(te, next_start, outcome, (ts, te), right=True)
+            n = len(self.frame.casualties)
+            if self._frame_enumeration(te, next_start, outcome, (ts, te), right=True):
+                # "among" names some of the dead: adults named say nothing of the others
+                self.frame.casualties[n:] = [
+                    f
+                    for f in self.frame.casualties[n:]
+                    if not (f.field.startswith("children_") and f.value == 0)
+                ]
 
     def _frame_enumeration(
         self, start: int, end: int, outcome: str, term: tuple[int, int], right: bool = False
@@ -687,7 +711,14 @@ class _SentenceFramer:
                         child = nxt.label == "child"
                         last_group = [
                             VictimFact(
-                                outcome, child, nxt.data["sex"], None, None, (m.start, nxt.end)
+                                outcome,
+                                child,
+                                nxt.data["sex"],
+                                None,
+                                None,
+                                (m.start, nxt.end),
+                                # counted groups ("two employees") are not named people: the
+                                # annotators leave their children figure open
                             )
                             for _ in range(min(q.value, 50))
                         ]
@@ -698,7 +729,7 @@ class _SentenceFramer:
                     continue
             elif m.kind == "pair":
                 last_group = [
-                    VictimFact(outcome, False, None, None, None, m.span)
+                    VictimFact(outcome, False, None, None, None, m.span, adult=m.data["adult"])
                     for _ in range(m.data["count"])
                 ]
                 victims.extend(last_group)
@@ -730,9 +761,18 @@ class _SentenceFramer:
                     if last_group[0].sex is None:
                         last_group[0].sex = m.data["sex"]
                     last_group[0].child = last_group[0].child or m.label == "child"
+                    last_group[0].adult = last_group[0].adult or m.data["adult"]
                     i += 1
                     continue
-                v = VictimFact(outcome, m.label == "child", m.data["sex"], None, None, m.span)
+                v = VictimFact(
+                    outcome,
+                    m.label == "child",
+                    m.data["sex"],
+                    None,
+                    None,
+                    m.span,
+                    adult=m.data["adult"],
+                )
                 if aged and pending_age is not None:
                     self._set_age(v, pending_age.data)
                     pending_age = None
@@ -760,6 +800,8 @@ class _SentenceFramer:
                 count = 1
         if not victims:
             return False
+        if len(victims) == 1 and not right:
+            self._apposition(victims[0], term[1])
         for used in used_q:
             self.used.add(id(used))
         span = (min(v.span[0] for v in victims), term[1])
@@ -770,8 +812,9 @@ class _SentenceFramer:
                 outcome, count, qualifier, count, None, self.sentence, span, victims=victims
             )
         )
-        if children or exact:
-            # named adults only ("a 40-year-old man"): no child among them
+        if children or (exact and all(v.child or v.adult for v in victims)):
+            # every victim a known grown-up ("a 40-year-old man", "a driver"): no child;
+            # "a neighbour" or "a passer-by" leaves the children figure open
             self.frame.casualties.append(
                 CasualtyFact(
                     f"children_{outcome}",
@@ -785,11 +828,28 @@ class _SentenceFramer:
             )
         return True
 
+    def _apposition(self, victim: VictimFact, after: int) -> None:
+        """"One person was killed, an elderly man who …": the noun after the verb says who."""
+        for m in self.m:
+            if m.start < after or m.kind not in ("person", "age"):
+                continue
+            if not _APPOSITION.fullmatch(self.text, after, m.start):
+                return
+            if m.kind == "age":
+                self._set_age(victim, m.data)
+                continue
+            victim.child = victim.child or m.label == "child"
+            victim.adult = victim.adult or m.data["adult"]
+            victim.sex = victim.sex or m.data["sex"]
+            return
+
     def _set_age(self, v: VictimFact, q: Quantity) -> None:
         v.age = q.age_years
         v.age_months = q.age_months
         if q.age_years is not None and not q.decade:
             v.child = q.age_years < self.w.child_age_limit
+        if q.age_years is not None:
+            v.adult = q.age_years >= self.w.child_age_limit
 
     # -- waves ---------------------------------------------------------------------------
     def frame_waves(self, previous_class: str | None = None) -> None:

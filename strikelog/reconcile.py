@@ -31,6 +31,27 @@ def _is_zero(fig: Figure | None) -> bool:
     return fig is not None and fig.value == 0 and fig.qualifier == "exact"
 
 
+def _children_of_placed(ex: Extraction, child_field: str, people_field: str) -> Figure | None:
+    """The children total when the places account for every person of the total.
+
+    "Two people were killed in the region": a 50-year-old driver in one village and a man
+    in another are both, so no child was among the two.
+    """
+    total = getattr(ex.totals, people_field)
+    if total is None or total.value is None or total.qualifier != "exact" or not total.value:
+        return None
+    people = [getattr(i, people_field) for i in ex.incidents]
+    hit = [(i, f) for i, f in zip(ex.incidents, people, strict=True) if f is not None and f.value]
+    if not hit or any(f.qualifier != "exact" for _, f in hit):
+        return None
+    if sum(f.value or 0 for _, f in hit) != total.value:
+        return None
+    children = [getattr(i, child_field) for i, _ in hit]
+    if any(c is None or c.value is None or c.qualifier != "exact" for c in children):
+        return None
+    return _sum_figures([c for c in children if c is not None])
+
+
 def reconcile(ex: Extraction) -> Extraction:
     for inc in ex.incidents:
         for child_field, people_field in _PAIRS:
@@ -94,6 +115,8 @@ def reconcile(ex: Extraction) -> Extraction:
                     f"{current.qualifier.replace('_', ' ')} {current.value}"
                 )
     for child_field, people_field in _PAIRS:
+        if getattr(totals, child_field) is None:
+            setattr(totals, child_field, _children_of_placed(ex, child_field, people_field))
         child, people = getattr(totals, child_field), getattr(totals, people_field)
         if (
             child is not None

@@ -49,6 +49,7 @@ class _Recognisers:
     cue: PhraseMatcher
     person_attrs: dict[str, dict[str, Any]]
     pairs: dict[str, int]
+    adult_pairs: frozenset[str]
     site_not_after: frozenset[str]
     site_not_before: frozenset[str]
     site_not_target_before: re.Pattern[str]
@@ -122,6 +123,7 @@ def recognisers() -> _Recognisers:
         cue=PhraseMatcher(cue_entries),
         person_attrs={k.lower(): v for k, v in vic["persons"].items()},
         pairs={k.lower(): int(v) for k, v in vic["pairs"].items()},
+        adult_pairs=frozenset(w.lower() for w in vic.get("adult_pairs", {}).get("words", [])),
         site_not_after=frozenset(sites["not_site_after"]["words"]),
         site_not_before=frozenset(sites["not_site_before"]["words"]),
         site_not_target_before=re.compile(
@@ -207,7 +209,15 @@ def spot(text: str) -> list[Mention]:
     for m in _hits_to_mentions(rec.person, text):
         key = m.data
         if m.kind == "pair":
-            mentions.append(Mention("pair", m.start, m.end, "", {"count": rec.pairs[key]}))
+            mentions.append(
+                Mention(
+                    "pair",
+                    m.start,
+                    m.end,
+                    "",
+                    {"count": rec.pairs[key], "adult": key in rec.adult_pairs},
+                )
+            )
         else:
             attrs = rec.person_attrs.get(key, {})
             plural = key.endswith("s") or key in ("people", "children", "men", "women")
@@ -217,7 +227,12 @@ def spot(text: str) -> list[Mention]:
                     m.start,
                     m.end,
                     "child" if attrs.get("child") else "adult",
-                    {"sex": attrs.get("sex"), "plural": plural, "word": key},
+                    {
+                        "sex": attrs.get("sex"),
+                        "plural": plural,
+                        "word": key,
+                        "adult": bool(attrs.get("adult")),
+                    },
                 )
             )
     mentions.sort(key=lambda m: (m.start, -m.end))

@@ -90,9 +90,29 @@ CASES = [
         "In Kyiv, a couple in their 60s died when a drone crashed into their house.",
         {"killed": 2, "children_killed": 0},
     ),
+    # "another" person, "a neighbour", "a passer-by": age unknown, the children figure open
     (
         "Four people died and another was injured in Kherson.",
-        {"killed": 4, "injured": 1, "children_injured": 0},
+        {"killed": 4, "injured": 1},
+    ),
+    (
+        "In Sumy, a man and a woman in their 40s were killed, and a neighbour was injured.",
+        {"killed": 2, "injured": 1, "children_killed": 0},
+    ),
+    (
+        "In Odesa, a 60-year-old guard and a passer-by were hurt.",
+        {"injured": 2},
+    ),
+    # the noun after the verb names the one victim
+    (
+        "One person was killed in Shostka, an elderly man who stood on the platform.",
+        {"killed": 1, "children_killed": 0},
+    ),
+    # "among the dead" names some of them: the rest may include children
+    (
+        "A drone hit a bus near Putyvl, killing five people. Among the dead were a 73-year-old "
+        "woman and her 47-year-old daughter.",
+        {"killed": 5},
     ),
     (
         "Russia fired a ballistic missile at Odesa, injuring a 15-year-old boy and a 43-year-old "
