@@ -45,6 +45,10 @@ _DEFENDER_AFTER = re.compile(
     r"military said|emergency services?|general staff|authorities|anti-aircraft|"
     r"defen[cs]e forces|interceptors?)"
 )
+# weapons whose attacks are air attacks (waves); shelling and rockets fired at the front are not
+_AIR_CLASSES = frozenset(
+    {"drone", "missile", "ballistic_missile", "cruise_missile", "airstrike"}
+)
 _MASSED = re.compile(
     r"\b(?:massive|massed|combined|large-scale|barrage|wave of|waves of|"
     r"salvo|onslaught)\b",
@@ -688,7 +692,7 @@ class Resolver:
             or any(f.sentence.start <= pos < f.sentence.end for pos in massed)
             for f in self.frames
             if not f.sentence.boilerplate
-        )
+        ) or self._air_attack_described()
         for b in self.incidents.values():
             c = b.place.country if b.place else None
             # a wave with no counts only for a massed or combined air attack
@@ -747,6 +751,31 @@ class Resolver:
         # waves with counts first
         out.sort(key=lambda w: -(len(w.launched) + len(w.intercepted)))
         return out
+
+    def _air_attack_described(self) -> bool:
+        """"attacked Odesa with strike drones", "Israeli air strikes killed 32": an attack by
+        drones, missiles or aircraft in the plural, not one drone known by its damage and not
+        shelling."""
+        for f in self.frames:
+            if (
+                f.sentence.boilerplate
+                or f.sentence.headline
+                or f.historical
+                or not (f.hits or f.launches)
+                or not set(f.weapons) <= _AIR_CLASSES
+            ):
+                continue
+            lo = bisect.bisect_left(self._starts, f.sentence.start)
+            for m in self.mentions[lo:]:
+                if m.start >= f.sentence.end:
+                    break
+                if (
+                    m.kind == "weapon"
+                    and m.label in _AIR_CLASSES
+                    and self.doc.text[m.start : m.end].lower().endswith("s")
+                ):
+                    return True
+        return False
 
     def _wave_figure(self, items: list[WaveCount]) -> Figure | None:
         items = self._join_models(items)
