@@ -54,6 +54,7 @@ def _rules() -> _Rules:
     )
 
 
+_WATER_AFTER = re.compile(r"[^\S\n]+(?:River|river|Sea|Lake|Reservoir|reservoir)\b")
 _WATER_BODY = re.compile(r"\b(?:Sea|Ocean|River|Gulf|Strait|Bay|Lake|Channel)$")
 _PLACE_NOUN_TAIL = re.compile(
     r"\s(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|settlement|port\s+city|port|"
@@ -105,8 +106,8 @@ def place_role(
     """The role of the place mention text[start:end] in its sentence."""
     if kind == "country":
         return COUNTRY
-    if _WATER_BODY.search(text[start:end]):
-        return "sea or river"
+    if _WATER_BODY.search(text[start:end]) or _WATER_AFTER.match(text, end):
+        return "sea or river"  # "across the Dnipro River": the river, not the city
     if re.match(r"-[a-z]", text[end : end + 2]):
         return "attribute"  # "the Moscow-installed governor", "a Kyiv-based group"
     rules = _rules()

@@ -414,8 +414,9 @@ class Resolver:
             before = [c for c in cued if c.start <= pos]
             owner = before[-1] if before else cued[0]
             # a list of places sharing one predicate ("in Kyiv, Kharkiv and Dnipro")
+            # (the site may come before the list: "struck missile sites in Tehran and Isfahan")
             if owner is ref or (
-                before and all(c.sentence == ref.sentence for c in cued) and _listed_together(cued)
+                all(c.sentence == ref.sentence for c in cued) and _listed_together(cued)
             ):
                 out.append(label)
         return out
@@ -703,6 +704,16 @@ class Resolver:
                 attacker = attacker or usual_attacker(c)
                 if attacker is not None and not is_domestic(attacker):
                     groups.setdefault((attacker, c), [])
+        # "Israeli air strikes killed 20 across the Gaza Strip": no place, still a wave
+        if (
+            launches
+            and not groups
+            and report_attacker
+            and report_target
+            and not is_domestic(report_attacker)
+            and self.total_facts
+        ):
+            groups[(report_attacker, report_target)] = []
         out: list[Wave] = []
         for (attacker, target), wcs in groups.items():
             wave = Wave(attacker=attacker, target_country=target)

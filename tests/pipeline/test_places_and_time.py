@@ -197,3 +197,22 @@ def test_transliteration_marks_are_dropped_from_arabic_names(run):
 )
 def test_alerts_and_no_damage_are_no_strike(run, text, places):
     assert [i["place"]["name"] for i in run(text)["incidents"]] == places
+
+
+def test_a_river_named_after_a_city_is_not_the_city(run):
+    out = run(
+        "In Nikopol, which lies across the Dnipro River from Enerhodar, shelling wounded a "
+        "71-year-old man, the governor said."
+    )
+    incidents = _incidents(out)
+    assert list(incidents) == [("Nikopol", None)]
+    assert value(incidents[("Nikopol", None)]["injured"]) == 1
+
+
+def test_sites_before_a_list_of_places_go_to_each(run):
+    out = run(
+        "Israeli jets struck missile production sites and command centres in Tehran and "
+        "Isfahan overnight, Iranian media said."
+    )
+    targets = {k[0]: set(i["targets"]) for k, i in _incidents(out).items()}
+    assert targets["Tehran"] == targets["Isfahan"] == {"industrial", "military"}

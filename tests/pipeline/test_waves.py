@@ -131,3 +131,27 @@ def test_interceptions_given_only_by_region_sum_up(run):
         ("Kursk Oblast", 18),
         ("Bryansk Oblast", 7),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # an attack by drones or aircraft in the plural is a wave even without counts
+        (
+            "The enemy attacked Odesa with strike drones during the night. A warehouse caught "
+            "fire and four people were killed.",
+            [("Russia", "UA")],
+        ),
+        (
+            "Israeli air strikes killed at least 20 people across the Gaza Strip overnight, "
+            "the health ministry said.",
+            [("Israel", "PS")],
+        ),
+        # one drone known by its damage, and shelling, make no wave
+        ("In Kherson, a drone dropped explosives on a man, wounding him.", []),
+        ("Russian artillery shelled Nikopol, damaging two houses.", []),
+    ],
+)
+def test_count_less_waves(run, text, sides):
+    out = run(text)
+    assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == sides
