@@ -56,6 +56,18 @@ def reconcile(ex: Extraction) -> Extraction:
     for inc in ex.incidents:
         for child_field, people_field in _PAIRS:
             child, people = getattr(inc, child_field), getattr(inc, people_field)
+            if (
+                _is_zero(child)
+                and people is not None
+                and people.value
+                and child is not None
+                and not any(e in people.evidence for e in child.evidence)
+                and max(e.start for e in people.evidence) > max(e.start for e in child.evidence)
+            ):
+                # "their mother was injured" (no child hurt), then "three neighbours were
+                # hurt too, four in all": the zero was said of a figure since replaced
+                setattr(inc, child_field, None)
+                continue
             if child is not None and child.value:  # a zero child count says nothing more
                 if people is None or people.value is None:
                     # "two children were killed": the people killed include them

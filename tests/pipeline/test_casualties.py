@@ -103,6 +103,12 @@ CASES = [
         "In Odesa, a 60-year-old guard and a passer-by were hurt.",
         {"injured": 2},
     ),
+    # the zero was said of the first figure; the later one may include children
+    (
+        "Two children were killed and their mother was injured when a missile hit Korosten. "
+        "Three neighbours were also hurt, bringing the number of wounded to four.",
+        {"killed": (2, "at_least"), "children_killed": 2, "injured": 4},
+    ),
     # the noun after the verb names the one victim
     (
         "One person was killed in Shostka, an elderly man who stood on the platform.",
