@@ -23,6 +23,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$
 _APPOSITION = re.compile(
     r"(?:\s+(?:in|at|on|near)\s+[^,.;]{1,40})?,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}", re.I
 )
+_PARTITIVE = re.compile(r"\b(?:one|two|three|some|most|several)\s+of\s+(?:them|whom)\b", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -625,6 +626,8 @@ class _SentenceFramer:
         # killed": the part between dashes details the group before it, it adds no one
         head, detail = self._split_detail(window)
         victims, count, exact, used_q = self._count_victims(head, start, outcome)
+        if not right and _PARTITIVE.search(self.text, start, term[0]):
+            exact = False  # "one of them, a 31-year-old man, is in serious condition": a part
         if detail:
             d_victims, d_count, d_exact, d_used = self._count_victims(detail, start, outcome)
             used_q += d_used
