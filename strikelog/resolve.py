@@ -715,7 +715,7 @@ class Resolver:
         ):
             groups[(report_attacker, report_target)] = []
         out: list[Wave] = []
-        for (attacker, target), wcs in groups.items():
+        for (attacker, target), wcs in self._split_by_period(groups):
             wave = Wave(attacker=attacker, target_country=target)
             sentences: list[Sentence] = []
             for kind in ("launched", "intercepted"):
@@ -761,6 +761,35 @@ class Resolver:
             out.append(wave)
         # waves with counts first
         out.sort(key=lambda w: -(len(w.launched) + len(w.intercepted)))
+        return out
+
+    def _split_by_period(
+        self, groups: dict[tuple[str | None, str | None], list[WaveCount]]
+    ) -> list[tuple[tuple[str | None, str | None], list[WaveCount]]]:
+        """"93 drones overnight" and "six guided bombs and a missile shortly after 8am" are
+        two waves: one attacker, two periods, different weapons. Counts of one weapon class
+        stay together ("launched 93 drones overnight … 71 shot down by morning")."""
+        periods = {f.sentence.index: f.periods[0] for f in self.frames if f.periods}
+        out: list[tuple[tuple[str | None, str | None], list[WaveCount]]] = []
+        for key, wcs in groups.items():
+            parts: dict[str, list[WaveCount]] = {}
+            loose: list[WaveCount] = []
+            for wc in wcs:
+                period = periods.get(wc.sentence.index)
+                (parts.setdefault(period, []) if period else loose).append(wc)
+            classes = [{wc.weapon for wc in p} for p in parts.values()]
+            disjoint = all(a.isdisjoint(b) for a, b in itertools.combinations(classes, 2))
+            if len(parts) < 2 or not disjoint:
+                out.append((key, wcs))
+                continue
+            for part in parts.values():
+                mine = {wc.weapon for wc in part}
+                part.extend(wc for wc in loose if wc.weapon in mine)
+            placed = {id(wc) for p in parts.values() for wc in p}
+            rest = [wc for wc in loose if id(wc) not in placed]
+            first = min(parts.values(), key=lambda p: min(wc.sentence.index for wc in p))
+            first.extend(rest)
+            out.extend((key, part) for part in parts.values())
         return out
 
     def _air_attack_described(self) -> bool:

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from strikelog.lang.loader import load_lexicon
+from strikelog.spot.clock import clock_periods
 from strikelog.spot.lexicon_matcher import PhraseMatcher
 from strikelog.spot.numbers import Quantity, find_quantities
 
@@ -179,6 +180,7 @@ def spot(text: str) -> list[Mention]:
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
     for recogniser in (rec.casualty, rec.weapon, rec.subset, rec.action, rec.cue):
         mentions.extend(_hits_to_mentions(recogniser, text))
+    mentions.extend(Mention("period", s, e, p, p) for s, e, p in clock_periods(text))
     # "went on strike", "heart attack": the attack words inside are no attack
     not_attack = [(m.start, m.end) for m in mentions if m.kind == "notattack"]
     if not_attack:

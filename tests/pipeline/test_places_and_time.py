@@ -216,3 +216,13 @@ def test_sites_before_a_list_of_places_go_to_each(run):
     )
     targets = {k[0]: set(i["targets"]) for k, i in _incidents(out).items()}
     assert targets["Tehran"] == targets["Isfahan"] == {"industrial", "military"}
+
+
+@pytest.mark.parametrize(
+    ("clock", "period"),
+    [("shortly after 8am", "morning"), ("at 3 p.m.", "day"), ("shortly before 11 p.m.", "evening"),
+     ("at 2:30 a.m.", "overnight")],
+)
+def test_clock_times_give_the_period(run, clock, period):
+    out = run(f"Russia launched 40 drones at Ukraine {clock}, the air force said.")
+    assert out["waves"][0]["period"] == period

@@ -155,3 +155,24 @@ def test_interceptions_given_only_by_region_sum_up(run):
 def test_count_less_waves(run, text, sides):
     out = run(text)
     assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == sides
+
+
+def test_one_attacker_two_periods_two_weapons_are_two_waves(run):
+    out = run(
+        "Russia launched 93 drones overnight, of which 71 were shot down, the air force said. "
+        "Russian forces then struck Zaporizhzhia with at least six guided bombs shortly after "
+        "8am, hitting an industrial enterprise."
+    )
+    waves = {w["period"]: w for w in out["waves"]}
+    assert set(waves) == {"overnight", "morning"}
+    assert value(waves["overnight"]["launched"]["drone"]) == 93
+    assert value(waves["overnight"]["intercepted"]["drone"]) == 71
+    assert value(waves["morning"]["launched"]["glide_bomb"])[0] == 6
+
+
+def test_one_weapon_counted_in_two_periods_stays_one_wave(run):
+    out = run(
+        "Russia launched 120 drones at Ukraine overnight. By morning, air defence had shot "
+        "down 98 drones, the air force said."
+    )
+    assert len(out["waves"]) == 1
