@@ -103,6 +103,16 @@ CASES = [
         "In Odesa, a 60-year-old guard and a passer-by were hurt.",
         {"injured": 2},
     ),
+    # wire and official phrasings of "nobody hurt"
+    (
+        "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
+        "the governor said.",
+        {"killed": 0, "injured": 0},
+    ),
+    (
+        "A missile hit a warehouse in Odesa. There were no immediate reports of casualties.",
+        {"killed": 0, "injured": 0},
+    ),
     # the zero was said of the first figure; the later one may include children
     (
         "Two children were killed and their mother was injured when a missile hit Korosten. "
