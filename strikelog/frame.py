@@ -24,6 +24,9 @@ _APPOSITION = re.compile(
     r"(?:\s+(?:in|at|on|near)\s+[^,.;]{1,40})?,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}", re.I
 )
 _PARTITIVE = re.compile(r"\b(?:one|two|three|some|most|several)\s+of\s+(?:them|whom)\b", re.I)
+# "seven of those killed were children"
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|the|them)\s+", re.I)
+_WERE = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -401,6 +404,51 @@ class _SentenceFramer:
             if made is not None:
                 self._attach_children(made, child_groups, te, next_start)
             prev_end = te
+        self._leftover_children(child_groups, terms)
+
+    def _leftover_children(
+        self,
+        groups: list[tuple[Mention, Mention, tuple[int, int]]],
+        terms: list[tuple[int, int, dict[str, set[str]]]],
+    ) -> None:
+        """ "87 people were injured, 48 of them hospitalised, including 9 children": a group
+        no figure took goes to the people figure before it; "seven of those killed were
+        children" names its outcome."""
+        for ts, te, caps in terms:
+            q = next(
+                (
+                    q
+                    for q in reversed(self._of("qty"))
+                    if q.end < ts and _OF_THOSE.fullmatch(self.text, q.end, ts)
+                ),
+                None,
+            )
+            person = self._next_person(te, 4)
+            if (
+                q is None
+                or id(q) in self.used
+                or person is None
+                or person.label != "child"
+                or not _WERE.fullmatch(self.text, te, person.start)
+                or not self._qty_ok(q)
+            ):
+                continue
+            outcome = self._pick(set().union(*caps.values()))
+            if outcome in ("killed", "injured"):
+                self._add(f"children_{outcome}", q, update=False, additive=False)
+        for q, _person, _span in groups:
+            if id(q) in self.used:
+                continue
+            before = [
+                f
+                for f in self.frame.casualties
+                if f.field in ("killed", "injured") and f.number_span[1] <= q.start
+            ]
+            if before and _INCLUDING.search(self.text, before[-1].number_span[1], q.start):
+                fact = before[-1]
+                self._add(
+                    f"children_{fact.field}", q, update=fact.update, additive=fact.additive
+                )
 
     def _toll_update(self, ts: int, te: int, q: Mention) -> bool:
         """ "the death toll from Tuesday's strike on Odesa rose to 11": a toll phrase, then an

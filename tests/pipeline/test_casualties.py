@@ -103,6 +103,15 @@ CASES = [
         "In Odesa, a 60-year-old guard and a passer-by were hurt.",
         {"injured": 2},
     ),
+    # a children group after a partitive clause; "N of those killed were children"
+    (
+        "In Kyiv, 87 people were injured, 48 of them hospitalised, including 9 children.",
+        {"injured": 87, "children_injured": 9},
+    ),
+    (
+        "In Kharkiv, 12 people were killed and 30 injured. Three of those killed were children.",
+        {"killed": 12, "injured": 30, "children_killed": 3},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
