@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
+from strikelog.districts import mark_city_districts
 from strikelog.frame import SentenceFrame, frame_sentence
 from strikelog.geo import Gazetteer, get_gazetteer
 from strikelog.models import Extraction, Place, Report, ReportMeta, Span
@@ -139,6 +140,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     _propagate_list_roles(doc.text, refs)
     _mark_containers(refs, doc.text)
     _mark_foreign(refs, actors)
+    mark_city_districts(refs, doc.text)
     return refs
 
 
@@ -174,7 +176,7 @@ _REGIONAL_CAPITAL = re.compile(
 
 # Countries whose GeoNames names carry scholarly transliteration marks ("Khān Yūnis").
 _SCHOLARLY_TRANSLITERATION = frozenset(
-    ("PS", "LB", "SY", "YE", "IQ", "SD", "IR", "EG", "JO", "SA", "LY", "AF", "PK", "SO")
+    ("IL", "PS", "LB", "SY", "YE", "IQ", "SD", "IR", "EG", "JO", "SA", "LY", "AF", "PK", "SO")
 )
 
 

@@ -226,3 +226,19 @@ def test_sites_before_a_list_of_places_go_to_each(run):
 def test_clock_times_give_the_period(run, clock, period):
     out = run(f"Russia launched 40 drones at Ukraine {clock}, the air force said.")
     assert out["waves"][0]["period"] == period
+
+
+def test_a_neighbourhood_named_with_its_city_is_the_city(run):
+    out = run(
+        "In Kharkiv, Russian drones struck two districts overnight. A couple in their 60s died "
+        "when fire engulfed their flat in a high-rise in Saltivka."
+    )
+    assert [k[0] for k in _incidents(out)] == ["Kharkiv"]
+
+
+def test_a_suburb_town_is_not_a_district(run):
+    out = run(
+        "Iranian missiles hit Tel Aviv overnight. In Holon, shrapnel damaged several homes, "
+        "and in Ramat Gan a missile struck a residential block."
+    )
+    assert {"Holon", "Ramat Gan"} <= {k[0] for k in _incidents(out)}
