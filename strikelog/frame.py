@@ -27,6 +27,8 @@ _PARTITIVE = re.compile(r"\b(?:one|two|three|some|most|several)\s+of\s+(?:them|w
 # "seven of those killed were children"
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|the|them)\s+", re.I)
 _WERE = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?", re.I)
+# "damaged for the eighth time this year": this attack, one of several, not a past toll
+_REPEATED = re.compile(r"\btimes?\s+$", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -1175,7 +1177,10 @@ def frame_sentence(
         framer.frame.casualties = [
             f for f in framer.frame.casualties if f.number_span[0] < running.start()
         ]
-    elif any(m.kind == "cumulative" for m in mentions) or (
+    elif any(
+        m.kind == "cumulative" and not _REPEATED.search(text, max(0, m.start - 8), m.start)
+        for m in mentions
+    ) or (
         "since" in low and _SINCE_EVENT.search(text, sentence.start, sentence.end)
     ):
         # "more than 400 killed since the war began", "when a Houthi drone killed a man in

@@ -242,3 +242,11 @@ def test_a_suburb_town_is_not_a_district(run):
         "and in Ramat Gan a missile struck a residential block."
     )
     assert {"Holon", "Ramat Gan"} <= {k[0] for k in _incidents(out)}
+
+
+def test_a_repeated_strike_this_year_is_still_this_strike(run):
+    out = run(
+        "In the Ivano-Frankivsk region, the Burshtyn thermal power plant was damaged for the "
+        "eighth time this year; no one was injured."
+    )
+    assert ("Burshtyn", None) in _incidents(out)
