@@ -49,6 +49,8 @@ _DEFENDER_AFTER = re.compile(
 _AIR_CLASSES = frozenset(
     {"drone", "missile", "ballistic_missile", "cruise_missile", "airstrike"}
 )
+# "the Novozybkov district administration", "the Izium city council": a local authority
+_LOCAL_TITLE = re.compile(r"\s+(?:district|city|town|village|municipal|community)\b", re.I)
 _MASSED = re.compile(
     r"\b(?:massive|massed|combined|large-scale|barrage|wave of|waves of|"
     r"salvo|onslaught)\b",
@@ -254,6 +256,9 @@ class Resolver:
             and refs
             and all(p.role == CONTEXT for p in refs)
             and all(p.place.admin1 == context.place.admin1 for p in refs)
+            and not any(
+                p.key != context.key and _LOCAL_TITLE.match(self.doc.text, p.end) for p in refs
+            )
         ):
             return [context]
         # a city district stands for its city when the city is named or in context
