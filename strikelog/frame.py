@@ -7,6 +7,7 @@ their number and the sentence they came from; resolve decides where they belong.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +30,10 @@ _OF_THOSE = re.compile(r"\s+of\s+(?:those|the|them)\s+", re.I)
 _WERE = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?", re.I)
 # "damaged for the eighth time this year": this attack, one of several, not a past toll
 _REPEATED = re.compile(r"\btimes?\s+$", re.I)
+_ELLIPTIC_AND = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:were\s+|have\s+been\s+|had\s+been\s+)?[\w-]+\s+and\s+",
+    re.I,
+)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -407,6 +412,20 @@ class _SentenceFramer:
                 self._attach_children(made, child_groups, te, next_start)
             prev_end = te
         self._leftover_children(child_groups, terms)
+        self._shared_qualifier()
+
+    def _shared_qualifier(self) -> None:
+        """ "At least 38 civilians were killed and 210 injured": the bound covers the second
+        figure too, which has no verb of its own ("and injuring 37" has, and keeps its own)."""
+        facts = [f for f in self.frame.casualties if f.field in ("killed", "injured")]
+        for a, b in itertools.pairwise(facts):
+            if (
+                a.qualifier in ("at_least", "more_than")
+                and b.qualifier == "exact"
+                and a.field != b.field
+                and _ELLIPTIC_AND.fullmatch(self.text, a.number_span[1], b.number_span[0])
+            ):
+                b.qualifier, b.high = a.qualifier, None
 
     def _leftover_children(
         self,

@@ -112,6 +112,15 @@ CASES = [
         "In Kharkiv, 12 people were killed and 30 injured. Three of those killed were children.",
         {"killed": 12, "injured": 30, "children_killed": 3},
     ),
+    # "at least" covers an elliptic second figure, not one with its own verb
+    (
+        "In Kharkiv, at least 38 civilians were killed and 210 injured.",
+        {"killed": (38, "at_least"), "injured": (210, "at_least")},
+    ),
+    (
+        "A missile hit Kharkiv, killing at least six people and injuring 37.",
+        {"killed": (6, "at_least"), "injured": 37},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
