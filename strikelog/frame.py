@@ -34,6 +34,10 @@ _ELLIPTIC_AND = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:were\s+|have\s+been\s+|had\s+been\s+)?[\w-]+\s+and\s+",
     re.I,
 )
+# weapons counted by their article ("a missile", "both drones")
+_ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_LAUNCHED_AFTER = re.compile(r"\s+(?:had\s+been|has\s+been|was|were)\s+(?:launched|fired)\b", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -1003,6 +1007,54 @@ class _SentenceFramer:
                 continue
             self._wave(q, kind, cls)
             last_cls = cls if wm is not None else last_cls
+        self._article_counts(actions, weapons, previous_class)
+
+    def _article_counts(
+        self, actions: list[Mention], weapons: list[Mention], previous_class: str | None
+    ) -> None:
+        """Weapons counted by an article, never by a figure: "six guided bombs and a
+        missile", "the group launched a drone at Eilat", "both missiles were intercepted",
+        "the drone was brought down" (the one launched just before)."""
+        counted = {w.weapon for w in self.frame.waves}
+        intercepted = [a for a in actions if a.kind == "intercept"]
+        for w in weapons:
+            cls = w.label
+            if cls not in _wave_classes() or w.kind != "weapon":
+                continue
+            art = _ARTICLE_BEFORE.search(self.text, max(self.sentence.start, w.start - 24), w.start)
+            if art is None or any(wc.number_span[0] <= w.start <= wc.number_span[1] + 30
+                                  and wc.weapon == cls for wc in self.frame.waves):
+                continue
+            word = art.group("art").lower()
+            value = 2 if word == "both" else 1
+            if word in ("a", "an", "one"):
+                if cls in counted:
+                    continue
+                # coordinated with a counted weapon: "six guided bombs and a missile"
+                after_count = [
+                    wc for wc in self.frame.waves
+                    if 0 < art.start() - wc.number_span[1] <= 40
+                    and re.search(r"\band\s+$", self.text[wc.number_span[1] : art.start()])
+                ]
+                if after_count:
+                    kind = after_count[-1].kind
+                elif _LAUNCHED_BEFORE.search(
+                    self.text, max(self.sentence.start, art.start() - 40), art.start()
+                ) or _LAUNCHED_AFTER.match(self.text, w.end):
+                    kind = "launched"  # "launched a drone at", "a missile had been launched"
+                else:
+                    continue
+            else:  # the / both: an interception of what was launched
+                if not any(a.start >= w.end and a.start - w.end <= 30 for a in intercepted):
+                    continue
+                if word == "the" and previous_class != cls:
+                    continue
+                kind = "intercepted"
+            self.frame.waves.append(
+                WaveCount(
+                    kind, cls, value, "exact", value, value, self.sentence, (art.start(), w.end)
+                )
+            )
 
     def _action_for(
         self, q: Mention, actions: list[Mention], attack_cue: bool, weapon: Mention | None = None

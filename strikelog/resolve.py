@@ -681,13 +681,28 @@ class Resolver:
         counts = [w for f in self.frames if not f.sentence.boilerplate for w in f.waves]
         report_attacker, report_target = self._report_sides()
         groups: dict[tuple[str | None, str | None], list[WaveCount]] = {}
+        sides_of: dict[int, tuple[str | None, str | None]] = {}
         for wc in counts:
             attacker, defender = self._count_sides(wc)
+            before = sides_of.get(wc.sentence.index - 1)
+            sent = wc.sentence
+            named = any(
+                sent.start <= a.start < sent.end and a.country != defender for a in self.actors
+            )
+            if (
+                not named
+                and before is not None
+                and (defender is None or before[1] in (defender, None))
+            ):
+                # "the group launched a drone at Eilat. The military said the drone was
+                # brought down": the same attack, told on
+                attacker, defender = before[0], before[1] or defender
             target = defender
             if attacker is None:
                 attacker = usual_attacker(target) if target else report_attacker
             if target is None:
                 target = self._target_for(attacker) or report_target
+            sides_of[wc.sentence.index] = (attacker, target)
             groups.setdefault((attacker, target), []).append(wc)
         # every struck country with incidents has a wave too (who attacked it)
         # a combined or massed attack ("attacked with ballistic and cruise missiles and

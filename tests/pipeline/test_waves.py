@@ -176,3 +176,37 @@ def test_one_weapon_counted_in_two_periods_stays_one_wave(run):
         "down 98 drones, the air force said."
     )
     assert len(out["waves"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "launched", "intercepted"),
+    [
+        # weapons counted by their article
+        (
+            "Russian forces struck Zaporizhzhia with at least six guided bombs and a missile.",
+            {"glide_bomb": (6, "at_least"), "missile": 1},
+            {},
+        ),
+        (
+            "The Houthis fired two ballistic missiles at Israel. Both missiles were "
+            "intercepted, the military said.",
+            {"missile": 2, "ballistic_missile": 2},
+            {"missile": 2},
+        ),
+        (
+            "A Houthi spokesman said the group had launched a drone at Eilat. The Israeli "
+            "military said the drone was brought down over the sea.",
+            {"drone": 1},
+            {"drone": 1},
+        ),
+    ],
+)
+def test_weapons_counted_by_article(run, text, launched, intercepted):
+    assert len(run(text)["waves"]) == 1
+    got_launched, got_intercepted, _ = _wave(run(text), run(text)["waves"][0]["attacker"])
+    assert got_launched == launched
+    assert got_intercepted == intercepted
+
+
+def test_one_drone_known_by_its_damage_makes_no_wave(run):
+    assert run("A drone hit a house in Kherson overnight, injuring a woman.")["waves"] == []
