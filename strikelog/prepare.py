@@ -118,15 +118,27 @@ def prepare(text: str) -> Doc:
 
 
 def _mark_headline(doc: Doc) -> None:
-    """The first content line, short and without a full stop, is the headline."""
+    """The first content line, short and without a full stop, is the headline; a dateline or
+    date line before it ("SUMY PROVINCE | 21 May 2025", "7 June 2025, 10:18") is passed over."""
     for i, s in enumerate(doc.sentences):
         if s.boilerplate:
             continue
         line = doc.text[s.start : s.end]
         same_para = [x for x in doc.sentences if x.paragraph == s.paragraph]
-        if len(same_para) == 1 and len(line) <= 140 and not line.rstrip().endswith((".", '"')):
+        short = len(same_para) == 1 and len(line) <= 140
+        if short and _DATE_LINE.search(line) and len(line.split()) <= 8:
+            continue
+        if short and not line.rstrip().endswith((".", '"')):
             doc.sentences[i] = Sentence(s.index, s.start, s.end, s.paragraph, False, True)
         return
+
+
+# a line that only dates the report: "21 May 2025", "7 June 2025, 10:18", "17:40"
+_DATE_LINE = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,4}\b"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|^\W*\d{1,2}:\d{2}\W*$",
+    re.IGNORECASE,
+)
 
 
 _LINK_HEADER = re.compile(

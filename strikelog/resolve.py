@@ -51,6 +51,7 @@ _AIR_CLASSES = frozenset(
 )
 # "the Novozybkov district administration", "the Izium city council": a local authority
 _LOCAL_TITLE = re.compile(r"\s+(?:district|city|town|village|municipal|community)\b", re.I)
+_IN_THE_TOWN = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:city|town|village)\b", re.I)
 _MASSED = re.compile(
     r"\b(?:massive|massed|combined|large-scale|barrage|wave of|waves of|"
     r"salvo|onslaught)\b",
@@ -337,12 +338,14 @@ class Resolver:
         # the headline repeats the body: its places count only when the body names none
         body_places = any(self._struck(f.sentence) for f in body)
         context: PlaceRef | None = None
+        headline: SentenceFrame | None = None
         last_paragraph = -1
         for pos, frame in enumerate(content):
             s = frame.sentence
             if s.headline and body_places:
                 for fact in frame.casualties:
                     self.headline_facts.setdefault(fact.field, []).append(fact)
+                headline = frame
                 continue
             struck = self._struck(s, context)
             if s.paragraph != last_paragraph:
@@ -388,6 +391,23 @@ class Resolver:
             self._place_casualties(frame, s, struck, context, content, pos, lead_index)
         self._intercepted_over()
         self._summaries_to_totals()
+        if headline is not None:
+            self._headline_only_figures(headline)
+
+    def _headline_only_figures(self, headline: SentenceFrame) -> None:
+        """ "Night drone attack on Kharkiv: 23 killed and wounded", a figure the body never
+        repeats: it is the one place's the headline names."""
+        places = [p for p in self._struck(headline.sentence) if p.key in self.incidents]
+        if len(places) != 1:
+            return
+        b = self.incidents[places[0].key]
+        for fact in headline.casualties:
+            if fact.value is None or b.facts.get(fact.field):
+                continue
+            if any(fact.field in (f.field for f in fr.casualties) for fr in self.frames
+                   if not fr.sentence.headline):
+                continue  # the body gives this figure somewhere: the headline only repeats it
+            b.facts.setdefault(fact.field, []).append(fact)
 
     def _summaries_to_totals(self) -> None:
         """ "2 people were killed and 14 injured" with no place, then "In Kherson, …",
@@ -480,6 +500,17 @@ class Resolver:
                 or (frame.region_scope and not struck)
             ):
                 self.total_facts.setdefault(fact.field, []).append(fact)
+                if (
+                    frame.total_scope
+                    and not struck
+                    and context is not None
+                    and context.kind in ("settlement", "capital")
+                    and _IN_THE_TOWN.search(self.doc.text, s.start, s.end)
+                ):
+                    # "In all, 23 people were killed or wounded in the city": the city's too
+                    b = self._incident(context)
+                    b.facts.setdefault(fact.field, []).append(fact)
+                    b.add_sentence(s)
                 continue
             elif frame.nearby and context is not None:
                 phrase = self._nearby_span(s)

@@ -81,3 +81,26 @@ def test_a_place_named_right_after_the_number(run):
         for i in out["incidents"]
     }
     assert harm == {"Kharkiv Oblast:Kupiansk": (2, None), "Kharkiv Oblast:Izium": (None, 3)}
+
+
+def test_a_date_line_before_the_headline_is_not_the_headline(run):
+    out = run(
+        "SUMY PROVINCE | 21 May 2025\n\n"
+        "94 attacks in a day on Sumy border communities, 19 casualties\n\n"
+        "Russian troops shelled Velyka Pysarivka, where two council employees were killed.\n\n"
+        "Overall the attacks left 19 people killed or wounded across the province.\n\n"
+        "In Sumy itself, drone debris hit a hospital. No one was hurt."
+    )
+    sumy = [i for i in out["incidents"] if i["place"]["name"] == "Sumy"][0]
+    assert sumy["casualties"] is None
+    assert out["totals"]["casualties"]["value"] == 19
+
+
+def test_in_all_in_the_city_is_the_city_figure_too(run):
+    out = run(
+        "A drone hit a depot in Lozova, where no one was hurt. In Kharkiv, Russian drones "
+        "struck two districts overnight. In all, 23 people were killed or wounded in the "
+        "city, the mayor said."
+    )
+    kharkiv = [i for i in out["incidents"] if i["place"]["name"] == "Kharkiv"][0]
+    assert kharkiv["casualties"]["value"] == 23
