@@ -104,3 +104,13 @@ def test_in_all_in_the_city_is_the_city_figure_too(run):
     )
     kharkiv = [i for i in out["incidents"] if i["place"]["name"] == "Kharkiv"][0]
     assert kharkiv["casualties"]["value"] == 23
+
+
+def test_a_figure_only_the_headline_gives_is_its_place(run):
+    out = run(
+        "Drone attack on Odesa: five injured\n\n"
+        "Russian drones hit the port of Odesa overnight, the governor said. A warehouse caught "
+        "fire and a grain terminal was damaged in Izmail."
+    )
+    injured = {i["place"]["name"]: value(i["injured"]) for i in out["incidents"]}
+    assert injured["Odesa"] == 5
