@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from strikelog.lang.loader import load_lexicon
-from strikelog.spot.lexicon_matcher import PhraseMatcher
+from strikelog.spot.lexicon_matcher import Hit, PhraseIndex
 from strikelog.spot.numbers import Quantity, find_quantities
 
 # "taken to the Shebekino central district hospital": where the wounded went, not a target
@@ -40,13 +40,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Recognisers:
-    casualty: PhraseMatcher
-    person: PhraseMatcher
-    weapon: PhraseMatcher
-    subset: PhraseMatcher
-    site: PhraseMatcher
-    action: PhraseMatcher
-    cue: PhraseMatcher
+    # one automaton for the phrase lists: casualty, weapon, subset, action, cue, site, person
+    phrases: PhraseIndex
     person_attrs: dict[str, dict[str, Any]]
     pairs: dict[str, int]
     site_not_after: frozenset[str]
@@ -113,13 +108,17 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "nodamage:") for p in scope["no_damage"]["phrases"]]
 
     return _Recognisers(
-        casualty=PhraseMatcher(cas_entries),
-        person=PhraseMatcher(person_entries),
-        weapon=PhraseMatcher(weapon_entries, plural=True),
-        subset=PhraseMatcher(subset_entries),
-        site=PhraseMatcher(site_entries, plural=True),
-        action=PhraseMatcher(action_entries),
-        cue=PhraseMatcher(cue_entries),
+        phrases=PhraseIndex(
+            {
+                "casualty": (cas_entries, False),
+                "weapon": (weapon_entries, True),
+                "subset": (subset_entries, False),
+                "action": (action_entries, False),
+                "cue": (cue_entries, False),
+                "site": (site_entries, True),
+                "person": (person_entries, False),
+            }
+        ),
         person_attrs={k.lower(): v for k, v in vic["persons"].items()},
         pairs={k.lower(): int(v) for k, v in vic["pairs"].items()},
         site_not_after=frozenset(sites["not_site_after"]["words"]),
@@ -160,23 +159,24 @@ def _word_before(text: str, pos: int) -> str:
     return text[k:j].lower()
 
 
-def _hits_to_mentions(rec: PhraseMatcher, text: str) -> list[Mention]:
+def _hits_to_mentions(hits: list[Hit]) -> list[Mention]:
     out = []
-    for hit in rec.finditer(text):
-        for label in hit.labels:
+    for start, end, phrase, labels in hits:
+        for label in labels:
             kind, _, rest = label.partition(":")
-            out.append(Mention(kind, hit.start, hit.end, rest, hit.phrase))
+            out.append(Mention(kind, start, end, rest, phrase))
     return out
 
 
 def spot(text: str) -> list[Mention]:
     """All non-place mentions in `text`, sorted by start. Overlaps between kinds are kept."""
     rec = recognisers()
+    hits = rec.phrases.find(text)
     mentions: list[Mention] = []
     for q in find_quantities(text):
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
-    for recogniser in (rec.casualty, rec.weapon, rec.subset, rec.action, rec.cue):
-        mentions.extend(_hits_to_mentions(recogniser, text))
+    for phrase_list in ("casualty", "weapon", "subset", "action", "cue"):
+        mentions.extend(_hits_to_mentions(hits[phrase_list]))
     # "went on strike", "heart attack": the attack words inside are no attack
     not_attack = [(m.start, m.end) for m in mentions if m.kind == "notattack"]
     if not_attack:
@@ -188,7 +188,7 @@ def spot(text: str) -> list[Mention]:
             )
         ]
     casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
-    for m in _hits_to_mentions(rec.site, text):
+    for m in _hits_to_mentions(hits["site"]):
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if any(s <= m.start < e for s, e in casualty_spans):
             continue
@@ -204,7 +204,7 @@ def spot(text: str) -> list[Mention]:
         if _word_before(text, m.start) in rec.site_not_before:
             continue
         mentions.append(m)
-    for m in _hits_to_mentions(rec.person, text):
+    for m in _hits_to_mentions(hits["person"]):
         key = m.data
         if m.kind == "pair":
             mentions.append(Mention("pair", m.start, m.end, "", {"count": rec.pairs[key]}))
