@@ -166,8 +166,10 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
 _DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.IGNORECASE)
 
 
+_CAPITAL_WORDS = ("capital", "centre", "center")
 _REGIONAL_CAPITAL = re.compile(
-    r"\bthe\s+(?:regional|region's|region’s|provincial|oblast|state)\s+(?:capital|centre|center)\b",
+    r"\bthe\s+(?:regional|region's|region’s|provincial|oblast|state)\s+"
+    rf"(?:{'|'.join(_CAPITAL_WORDS)})\b",
     re.IGNORECASE,
 )
 
@@ -294,7 +296,9 @@ def _regional_capitals(
     doc: Doc, refs: list[PlaceRef], gaz: Gazetteer, actors: list[ActorMention]
 ) -> list[PlaceRef]:
     """ "In the Kherson region, … in the regional capital": the region's main city."""
-    out = []
+    out: list[PlaceRef] = []
+    if not doc.may_contain(_CAPITAL_WORDS):
+        return out
     starts = [s.start for s in doc.sentences]
     for m in _REGIONAL_CAPITAL.finditer(doc.text):
         regions = [

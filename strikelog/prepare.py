@@ -8,6 +8,7 @@ are flagged, not removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -33,6 +34,11 @@ class Sentence:
     headline: bool = False  # a title line: it repeats what the body tells
 
 
+# Characters that a case-insensitive regex takes for an ASCII letter but str.lower() does
+# not turn into that letter (dotless i, long s, dotted capital I).
+_ODD_CASE = ("ı", "ſ", "İ")
+
+
 @dataclass
 class Doc:
     text: str
@@ -41,6 +47,13 @@ class Doc:
 
     def sentence_text(self, sent: Sentence) -> str:
         return self.text[sent.start : sent.end]
+
+    def may_contain(self, words: Iterable[str]) -> bool:
+        """False when no word of `words` (lowercase ASCII) occurs in the text, ignoring case:
+        a cheap test that spares a case-insensitive regex scan whose every match holds one."""
+        if not self.text.isascii() and any(c in self.text for c in _ODD_CASE):
+            return True
+        return any(w in self.lower for w in words)
 
 
 @cache

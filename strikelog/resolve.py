@@ -45,11 +45,18 @@ _DEFENDER_AFTER = re.compile(
     r"military said|emergency services?|general staff|authorities|anti-aircraft|"
     r"defen[cs]e forces|interceptors?)"
 )
-_MASSED = re.compile(
-    r"\b(?:massive|massed|combined|large-scale|barrage|wave of|waves of|"
-    r"salvo|onslaught)\b",
-    re.IGNORECASE,
+_MASSED_WORDS = (
+    "massive",
+    "massed",
+    "combined",
+    "large-scale",
+    "barrage",
+    "wave of",
+    "waves of",
+    "salvo",
+    "onslaught",
 )
+_MASSED = re.compile(rf"\b(?:{'|'.join(map(re.escape, _MASSED_WORDS))})\b", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:attacked|attacking|struck|striking|hit|hitting|targeted|targeting|at|on|against|"
     r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?"
@@ -667,6 +674,16 @@ class Resolver:
             attacker = usual_attacker(defender)
         return attacker, defender
 
+    def _massed_or_combined(self) -> bool:
+        """A sentence launches two weapon classes or names a massed attack."""
+        frames = [f for f in self.frames if not f.sentence.boilerplate]
+        if any(f.launches and len(set(f.weapons)) >= 2 for f in frames):
+            return True
+        if not self.doc.may_contain(_MASSED_WORDS):
+            return False
+        massed = [m.start() for m in _MASSED.finditer(self.doc.text)]
+        return any(f.sentence.start <= pos < f.sentence.end for f in frames for pos in massed)
+
     def waves(self) -> list[Wave]:
         counts = [w for f in self.frames if not f.sentence.boilerplate for w in f.waves]
         report_attacker, report_target = self._report_sides()
@@ -682,13 +699,7 @@ class Resolver:
         # every struck country with incidents has a wave too (who attacked it)
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
         # drones", "a massive barrage") makes a wave even without counts
-        massed = [m.start() for m in _MASSED.finditer(self.doc.text)]
-        launches = any(
-            (f.launches and len(set(f.weapons)) >= 2)
-            or any(f.sentence.start <= pos < f.sentence.end for pos in massed)
-            for f in self.frames
-            if not f.sentence.boilerplate
-        )
+        launches = bool(self.incidents) and self._massed_or_combined()
         for b in self.incidents.values():
             c = b.place.country if b.place else None
             # a wave with no counts only for a massed or combined air attack
