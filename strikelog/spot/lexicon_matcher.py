@@ -21,6 +21,7 @@ _NOT_WORD = re.compile(r"[^\w'’-]")
 _ASCII_NOT_WORD_TO_SPACE = bytes(
     c if c < 128 and (chr(c).isalnum() or chr(c) in "_'-") else 32 for c in range(256)
 )
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,27 @@ def search_form(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters lowercase to two (e.g. "İ"): keep them
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    low = low.replace("’", "'")
-    if low.isascii():
-        return " " + low.encode("ascii").translate(_ASCII_NOT_WORD_TO_SPACE).decode("ascii") + " "
-    return " " + _NOT_WORD.sub(" ", low) + " "
+    return " " + _word_characters_only(low.replace("’", "'")) + " "
+
+
+def _word_characters_only(text: str) -> str:
+    """Every character that cannot be part of a word turned into a space."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_NOT_WORD_TO_SPACE).decode("ascii")
+    # each non-ASCII character becomes one "?" and so a space; put back the runs of them
+    # that hold word characters (accented or Cyrillic letters), same length
+    masked = text.encode("ascii", "replace").translate(_ASCII_NOT_WORD_TO_SPACE).decode("ascii")
+    pieces = []
+    pos = 0
+    for m in _NON_ASCII_RUN.finditer(text):
+        run = _NOT_WORD.sub(" ", m.group())
+        if not run.isspace():
+            pieces += [masked[pos : m.start()], run]
+            pos = m.end()
+    if not pieces:
+        return masked
+    pieces.append(masked[pos:])
+    return "".join(pieces)
 
 
 def _phrase_table(entries: Iterable[tuple[str, str]], plural: bool) -> dict[str, list[str]]:
