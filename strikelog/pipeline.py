@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
-from strikelog.frame import SentenceFrame, frame_sentence
+from strikelog.frame import MONTH_HINTS, SentenceFrame, frame_sentence
 from strikelog.geo import Gazetteer, get_gazetteer
 from strikelog.models import Extraction, Place, Report, ReportMeta, Span
 from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
@@ -50,13 +50,19 @@ def _run(stage: str, report: Report, fn: Callable[[], T]) -> T:
 
 def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
     starts = [m.start for m in mentions]
+    # month words looked for once in the whole text, not sentence by sentence
+    months = doc.word_spans(MONTH_HINTS)
+    month_starts = [start for start, _ in months]
     frames: list[SentenceFrame] = []
     previous_class: str | None = None
     for s in doc.sentences:
         lo = bisect.bisect_left(starts, s.start)
         hi = bisect.bisect_left(starts, s.end)
         inside = [m for m in mentions[lo:hi] if m.end <= s.end]
-        frames.append(frame_sentence(doc.text, s, inside, previous_class))
+        # the first month word from the sentence start on ends first (they cannot overlap)
+        first = bisect.bisect_left(month_starts, s.start)
+        month_hint = first < len(months) and months[first][1] <= s.end
+        frames.append(frame_sentence(doc.text, s, inside, previous_class, month_hint))
         # "… 80 of them" refers to the sentence right before
         previous_class = frames[-1].waves[-1].weapon if frames[-1].waves else None
     return frames

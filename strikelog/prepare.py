@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from strikelog.lang.loader import load_lexicon
+from strikelog.trie import literal_trie
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
 # and an opening capital, digit or quote — or at a line break.
@@ -48,12 +49,35 @@ class Doc:
     def sentence_text(self, sent: Sentence) -> str:
         return self.text[sent.start : sent.end]
 
+    def _lower_is_plain(self) -> bool:
+        """`lower` has the text's offsets and an ASCII letter exactly where a case-insensitive
+        regex would see one."""
+        return len(self.lower) == len(self.text) and (
+            self.text.isascii() or not any(c in self.text for c in _ODD_CASE)
+        )
+
     def may_contain(self, words: Iterable[str]) -> bool:
         """False when no word of `words` (lowercase ASCII) occurs in the text, ignoring case:
         a cheap test that spares a case-insensitive regex scan whose every match holds one."""
-        if not self.text.isascii() and any(c in self.text for c in _ODD_CASE):
-            return True
-        return any(w in self.lower for w in words)
+        return not self._lower_is_plain() or any(w in self.lower for w in words)
+
+    def word_spans(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Spans where one of `words` (lowercase ASCII) begins after a word boundary,
+        ignoring case: what ``\\b(?:words)`` with IGNORECASE finds, found by a case-sensitive
+        scan of `lower` that the regex engine runs far faster."""
+        on_lower, on_text = _word_start_patterns(words)
+        if self._lower_is_plain():
+            return [m.span() for m in on_lower.finditer(self.lower)]
+        return [m.span() for m in on_text.finditer(self.text)]
+
+
+@cache
+def _word_start_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    by_length = sorted(words, key=len, reverse=True)
+    return (
+        re.compile(literal_trie(by_length, after_first=r"(?<!\w.)")),
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, by_length))})", re.IGNORECASE),
+    )
 
 
 @cache

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from strikelog.lang.loader import load_lexicon
-from strikelog.spot.trie import literal_trie
+from strikelog.trie import literal_trie
 
 
 @dataclass(frozen=True)
