@@ -90,12 +90,14 @@ def _boilerplate_rules() -> tuple[re.Pattern[str], tuple[str, ...]]:
     )
 
 
-def _is_boilerplate(sentence: str) -> bool:
-    starts, contains = _boilerplate_rules()
+def _is_boilerplate(sentence: str, contains: tuple[str, ...] | None = None) -> bool:
+    """`contains`: the line_contains phrases to look for, when the caller has narrowed them
+    to those that occur in the whole text."""
+    starts, all_contains = _boilerplate_rules()
     if starts.match(sentence):
         return True
     low = sentence.lower()
-    return any(c in low for c in contains)
+    return any(c in low for c in (all_contains if contains is None else contains))
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -113,12 +115,11 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out.append((cursor, end))
     trimmed = []
     for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+        window = text[s:e]
+        stripped = window.strip()  # the same whitespace as str.isspace
+        if stripped:
+            s += len(window) - len(window.lstrip())
+            trimmed.append((s, s + len(stripped)))
     return trimmed
 
 
@@ -128,6 +129,10 @@ _PARA_BREAK = re.compile(r"\n")
 def prepare(text: str) -> Doc:
     """Split text into paragraphs (lines) and sentences, keeping offsets into `text`."""
     doc = Doc(text=text, lower=text.lower())
+    # a phrase in a sentence's lowercase is in the text's, which has the same offsets
+    contains = _boilerplate_rules()[1]
+    if len(doc.lower) == len(text) and "Σ" not in text:  # final sigma lowers by context
+        contains = tuple(c for c in contains if c in doc.lower)
     para = 0
     pos = 0
     index = 0
@@ -143,7 +148,7 @@ def prepare(text: str) -> Doc:
                 flag_all = _is_link_header(line)
                 in_link_list = False
             for s, e in _split_paragraph(text, pos, end):
-                flagged = flag_all or _is_boilerplate(text[s:e])
+                flagged = flag_all or _is_boilerplate(text[s:e], contains)
                 doc.sentences.append(Sentence(index, s, e, para, flagged))
                 index += 1
             if _is_link_header(line):

@@ -336,6 +336,7 @@ class Resolver:
         body_places = any(self._struck(f.sentence) for f in body)
         context: PlaceRef | None = None
         last_paragraph = -1
+        signal_paragraphs = {f.sentence.paragraph for f in content if self._attack_signal(f)}
         for pos, frame in enumerate(content):
             s = frame.sentence
             if s.headline and body_places:
@@ -347,9 +348,9 @@ class Resolver:
                 last_paragraph = s.paragraph
                 # a paragraph with no attack word in it ends the place context (a timestamp
                 # line of a live post does not)
-                if not any(
-                    self._attack_signal(f) for f in content if f.sentence.paragraph == s.paragraph
-                ) and not _STAMP.fullmatch(self.doc.text[s.start : s.end]):
+                if s.paragraph not in signal_paragraphs and not _STAMP.fullmatch(
+                    self.doc.text[s.start : s.end]
+                ):
                     context = None
             signal = self._attack_signal(frame)
             cued = [
