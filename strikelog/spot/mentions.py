@@ -7,6 +7,7 @@ Each recogniser reads its lexicon through a `PhraseMatcher`; this module only tu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -15,11 +16,53 @@ from strikelog.lang.loader import load_lexicon
 from strikelog.spot.lexicon_matcher import Hit, PhraseIndex
 from strikelog.spot.numbers import Quantity, find_quantities
 
+
+def _backwards(words: Iterable[str]) -> str:
+    """An alternation of `words` spelt backwards, for a pattern matched on reversed text."""
+    return "|".join(re.escape(w[::-1]) for w in words)
+
+
+# The tests on the words before a site read the text before it backwards: one match
+# anchored at the site replaces a search that tries every position of the window. Each
+# pattern is a forward pattern ending in `$` reversed (`$` may also stand before a final
+# newline, hence the leading `\n?`); the comment gives the forward form.
+
 # "taken to the Shebekino central district hospital": where the wounded went, not a target
-_TAKEN_TO = re.compile(
-    r"\b(?:taken|transferred|brought|rushed|admitted|evacuated|moved|airlifted|carried)\s+"
-    r"(?:to|into)\s+(?:the\s+|a\s+)?[^.;,!?]{0,40}$",
+# \b(?:taken|…)\s+(?:to|into)\s+(?:the\s+|a\s+)?[^.;,!?]{0,40}$
+_TAKEN_TO_VERBS = (
+    "taken",
+    "transferred",
+    "brought",
+    "rushed",
+    "admitted",
+    "evacuated",
+    "moved",
+    "airlifted",
+    "carried",
+)
+_TAKEN_TO_BACKWARDS = re.compile(
+    rf"\n?[^.;,!?]{{0,40}}(?:\s+eht|\s+a)?\s+(?:ot|otni)\s+(?:{_backwards(_TAKEN_TO_VERBS)})\b",
     re.IGNORECASE,
+)
+# \b(?:<site_not_target.before>)\s+(?:(?:<determiner>)\s+){0,3}$
+_DETERMINERS = (
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "local",
+    "nearby",
+    "regional",
+    "city",
+    "town's",
+    "city's",
+    "children's",
+    "central",
+    "district",
 )
 
 
@@ -46,7 +89,7 @@ class _Recognisers:
     pairs: dict[str, int]
     site_not_after: frozenset[str]
     site_not_before: frozenset[str]
-    site_not_target_before: re.Pattern[str]
+    site_not_target_before_backwards: re.Pattern[str]
     site_not_target_after: re.Pattern[str]
 
 
@@ -123,11 +166,9 @@ def recognisers() -> _Recognisers:
         pairs={k.lower(): int(v) for k, v in vic["pairs"].items()},
         site_not_after=frozenset(sites["not_site_after"]["words"]),
         site_not_before=frozenset(sites["not_site_before"]["words"]),
-        site_not_target_before=re.compile(
-            r"\b(?:"
-            + "|".join(re.escape(w) for w in scope["site_not_target"]["before"])
-            + r")\s+(?:(?:the|a|an|its|their|his|her|our|local|nearby|regional|city|town's|"
-            r"city's|children's|central|district)\s+){0,3}$",
+        site_not_target_before_backwards=re.compile(
+            rf"\n?\s+(?:(?:{_backwards(_DETERMINERS)})\s+){{0,3}}"
+            rf"(?:{_backwards(scope['site_not_target']['before'])})\b",
             re.IGNORECASE,
         ),
         site_not_target_after=re.compile(
@@ -192,10 +233,10 @@ def spot(text: str) -> list[Mention]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if any(s <= m.start < e for s, e in casualty_spans):
             continue
-        before = text[max(0, m.start - 60) : m.start]
+        before_backwards = text[max(0, m.start - 60) : m.start][::-1]
         if (
-            rec.site_not_target_before.search(before)
-            or _TAKEN_TO.search(before)
+            rec.site_not_target_before_backwards.match(before_backwards)
+            or _TAKEN_TO_BACKWARDS.match(before_backwards)
             or rec.site_not_target_after.match(text[m.end : m.end + 40])
         ):
             continue
