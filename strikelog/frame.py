@@ -184,6 +184,9 @@ def _figure_of(q: Quantity) -> tuple[int | None, str, int | None, int | None]:
     return q.value, q.qualifier, q.low, q.high
 
 
+_CASUALTY_TERM_KINDS = frozenset(("cas", "single", "zero", "among"))
+
+
 class _SentenceFramer:
     def __init__(self, text: str, sentence: Sentence, mentions: list[Mention]) -> None:
         self.text = text
@@ -268,7 +271,7 @@ class _SentenceFramer:
         """Casualty phrases grouped by span: {capability: {outcome}}."""
         groups: dict[tuple[int, int], dict[str, set[str]]] = {}
         for m in self.m:
-            if m.kind in ("cas", "single", "zero", "among"):
+            if m.kind in _CASUALTY_TERM_KINDS:
                 outcome, _, position = m.label.partition(":")
                 cap = position if m.kind == "cas" else m.kind
                 groups.setdefault(m.span, {}).setdefault(cap, set()).add(outcome)
@@ -316,6 +319,8 @@ class _SentenceFramer:
         return bool(words) and any(w in self.w.additive for w in words or [])
 
     def frame_casualties(self) -> None:
+        if not any(m.kind in _CASUALTY_TERM_KINDS for m in self.m):
+            return  # every casualty fact hangs on a casualty term
         s0, s1 = self.sentence.start, self.sentence.end
         child_groups = self.children_groups()
         child_skip = [g[2] for g in child_groups]
@@ -1161,7 +1166,9 @@ _RUNNING_TOTAL = re.compile(
     r"war|conflict)\b)",
     re.IGNORECASE,
 )
-_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
+# a sentence may name a date only where one of these begins a word, in any case
+MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_HINT = re.compile(rf"\b(?:{'|'.join(MONTH_HINTS)})", re.IGNORECASE)
 
 
 @cache
@@ -1224,15 +1231,23 @@ _FRAMED_KINDS = frozenset(
 
 
 def frame_sentence(
-    text: str, sentence: Sentence, mentions: list[Mention], previous_class: str | None = None
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    previous_class: str | None = None,
+    month_hint: bool | None = None,
 ) -> SentenceFrame:
     """Facts of one sentence. Wave counts are framed first so "405 drones" is never a toll.
-    `previous_class` is the weapon class the sentence before counted ("… 80 of them")."""
+    `previous_class` is the weapon class the sentence before counted ("… 80 of them").
+    `month_hint`: whether a word of MONTH_HINTS begins in the sentence, when the caller
+    has looked for them in the whole text at once."""
     if not any(m.kind in _FRAMED_KINDS for m in mentions):
         return SentenceFrame(sentence)  # nothing here can make a fact or a cue
     framer = _SentenceFramer(text, sentence, mentions)
     framer.annotate()
-    if _MONTH_HINT.search(text, sentence.start, sentence.end):
+    if month_hint is None:
+        month_hint = _MONTH_HINT.search(text, sentence.start, sentence.end) is not None
+    if month_hint:
         framer.frame.dates = find_dates(text, sentence.start, sentence.end)
     framer.frame_waves(previous_class)
     framer.frame_casualties()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from strikelog.districts import mark_city_districts
-from strikelog.frame import SentenceFrame, frame_sentence
+from strikelog.frame import MONTH_HINTS, SentenceFrame, frame_sentence
 from strikelog.geo import Gazetteer, get_gazetteer
 from strikelog.models import Extraction, Place, Report, ReportMeta, Span
 from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
@@ -51,13 +51,19 @@ def _run(stage: str, report: Report, fn: Callable[[], T]) -> T:
 
 def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
     starts = [m.start for m in mentions]
+    # month words looked for once in the whole text, not sentence by sentence
+    months = doc.word_spans(MONTH_HINTS)
+    month_starts = [start for start, _ in months]
     frames: list[SentenceFrame] = []
     previous_class: str | None = None
     for s in doc.sentences:
         lo = bisect.bisect_left(starts, s.start)
         hi = bisect.bisect_left(starts, s.end)
         inside = [m for m in mentions[lo:hi] if m.end <= s.end]
-        frames.append(frame_sentence(doc.text, s, inside, previous_class))
+        # the first month word from the sentence start on ends first (they cannot overlap)
+        first = bisect.bisect_left(month_starts, s.start)
+        month_hint = first < len(months) and months[first][1] <= s.end
+        frames.append(frame_sentence(doc.text, s, inside, previous_class, month_hint))
         # "… 80 of them" refers to the sentence right before
         previous_class = frames[-1].waves[-1].weapon if frames[-1].waves else None
     return frames
@@ -168,8 +174,10 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
 _DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.IGNORECASE)
 
 
+_CAPITAL_WORDS = ("capital", "centre", "center")
 _REGIONAL_CAPITAL = re.compile(
-    r"\bthe\s+(?:regional|region's|region’s|provincial|oblast|state)\s+(?:capital|centre|center)\b",
+    r"\bthe\s+(?:regional|region's|region’s|provincial|oblast|state)\s+"
+    rf"(?:{'|'.join(_CAPITAL_WORDS)})\b",
     re.IGNORECASE,
 )
 
@@ -296,7 +304,9 @@ def _regional_capitals(
     doc: Doc, refs: list[PlaceRef], gaz: Gazetteer, actors: list[ActorMention]
 ) -> list[PlaceRef]:
     """ "In the Kherson region, … in the regional capital": the region's main city."""
-    out = []
+    out: list[PlaceRef] = []
+    if not doc.may_contain(_CAPITAL_WORDS):
+        return out
     starts = [s.start for s in doc.sentences]
     for m in _REGIONAL_CAPITAL.finditer(doc.text):
         regions = [

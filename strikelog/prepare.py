@@ -8,10 +8,12 @@ are flagged, not removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from strikelog.lang.loader import load_lexicon
+from strikelog.trie import literal_trie
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
 # and an opening capital, digit or quote — or at a line break.
@@ -33,6 +35,11 @@ class Sentence:
     headline: bool = False  # a title line: it repeats what the body tells
 
 
+# Characters that a case-insensitive regex takes for an ASCII letter but str.lower() does
+# not turn into that letter (dotless i, long s, dotted capital I).
+_ODD_CASE = ("ı", "ſ", "İ")
+
+
 @dataclass
 class Doc:
     text: str
@@ -41,6 +48,36 @@ class Doc:
 
     def sentence_text(self, sent: Sentence) -> str:
         return self.text[sent.start : sent.end]
+
+    def _lower_is_plain(self) -> bool:
+        """`lower` has the text's offsets and an ASCII letter exactly where a case-insensitive
+        regex would see one."""
+        return len(self.lower) == len(self.text) and (
+            self.text.isascii() or not any(c in self.text for c in _ODD_CASE)
+        )
+
+    def may_contain(self, words: Iterable[str]) -> bool:
+        """False when no word of `words` (lowercase ASCII) occurs in the text, ignoring case:
+        a cheap test that spares a case-insensitive regex scan whose every match holds one."""
+        return not self._lower_is_plain() or any(w in self.lower for w in words)
+
+    def word_spans(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Spans where one of `words` (lowercase ASCII) begins after a word boundary,
+        ignoring case: what ``\\b(?:words)`` with IGNORECASE finds, found by a case-sensitive
+        scan of `lower` that the regex engine runs far faster."""
+        on_lower, on_text = _word_start_patterns(words)
+        if self._lower_is_plain():
+            return [m.span() for m in on_lower.finditer(self.lower)]
+        return [m.span() for m in on_text.finditer(self.text)]
+
+
+@cache
+def _word_start_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    by_length = sorted(words, key=len, reverse=True)
+    return (
+        re.compile(literal_trie(by_length, after_first=r"(?<!\w.)")),
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, by_length))})", re.IGNORECASE),
+    )
 
 
 @cache
@@ -53,12 +90,14 @@ def _boilerplate_rules() -> tuple[re.Pattern[str], tuple[str, ...]]:
     )
 
 
-def _is_boilerplate(sentence: str) -> bool:
-    starts, contains = _boilerplate_rules()
+def _is_boilerplate(sentence: str, contains: tuple[str, ...] | None = None) -> bool:
+    """`contains`: the line_contains phrases to look for, when the caller has narrowed them
+    to those that occur in the whole text."""
+    starts, all_contains = _boilerplate_rules()
     if starts.match(sentence):
         return True
     low = sentence.lower()
-    return any(c in low for c in contains)
+    return any(c in low for c in (all_contains if contains is None else contains))
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -76,12 +115,11 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out.append((cursor, end))
     trimmed = []
     for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+        window = text[s:e]
+        stripped = window.strip()  # the same whitespace as str.isspace
+        if stripped:
+            s += len(window) - len(window.lstrip())
+            trimmed.append((s, s + len(stripped)))
     return trimmed
 
 
@@ -91,6 +129,10 @@ _PARA_BREAK = re.compile(r"\n")
 def prepare(text: str) -> Doc:
     """Split text into paragraphs (lines) and sentences, keeping offsets into `text`."""
     doc = Doc(text=text, lower=text.lower())
+    # a phrase in a sentence's lowercase is in the text's, which has the same offsets
+    contains = _boilerplate_rules()[1]
+    if len(doc.lower) == len(text) and "Σ" not in text:  # final sigma lowers by context
+        contains = tuple(c for c in contains if c in doc.lower)
     para = 0
     pos = 0
     index = 0
@@ -106,7 +148,7 @@ def prepare(text: str) -> Doc:
                 flag_all = _is_link_header(line)
                 in_link_list = False
             for s, e in _split_paragraph(text, pos, end):
-                flagged = flag_all or _is_boilerplate(text[s:e])
+                flagged = flag_all or _is_boilerplate(text[s:e], contains)
                 doc.sentences.append(Sentence(index, s, e, para, flagged))
                 index += 1
             if _is_link_header(line):

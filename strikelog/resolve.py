@@ -52,11 +52,18 @@ _AIR_CLASSES = frozenset(
 # "the Novozybkov district administration", "the Izium city council": a local authority
 _LOCAL_TITLE = re.compile(r"\s+(?:district|city|town|village|municipal|community)\b", re.I)
 _IN_THE_TOWN = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:city|town|village)\b", re.I)
-_MASSED = re.compile(
-    r"\b(?:massive|massed|combined|large-scale|barrage|wave of|waves of|"
-    r"salvo|onslaught)\b",
-    re.IGNORECASE,
+_MASSED_WORDS = (
+    "massive",
+    "massed",
+    "combined",
+    "large-scale",
+    "barrage",
+    "wave of",
+    "waves of",
+    "salvo",
+    "onslaught",
 )
+_MASSED = re.compile(rf"\b(?:{'|'.join(map(re.escape, _MASSED_WORDS))})\b", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:attacked|attacking|struck|striking|hit|hitting|targeted|targeting|at|on|against|"
     r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?"
@@ -340,6 +347,7 @@ class Resolver:
         context: PlaceRef | None = None
         headline: SentenceFrame | None = None
         last_paragraph = -1
+        signal_paragraphs = {f.sentence.paragraph for f in content if self._attack_signal(f)}
         for pos, frame in enumerate(content):
             s = frame.sentence
             if s.headline and body_places:
@@ -352,9 +360,9 @@ class Resolver:
                 last_paragraph = s.paragraph
                 # a paragraph with no attack word in it ends the place context (a timestamp
                 # line of a live post does not)
-                if not any(
-                    self._attack_signal(f) for f in content if f.sentence.paragraph == s.paragraph
-                ) and not _STAMP.fullmatch(self.doc.text[s.start : s.end]):
+                if s.paragraph not in signal_paragraphs and not _STAMP.fullmatch(
+                    self.doc.text[s.start : s.end]
+                ):
                     context = None
             signal = self._attack_signal(frame)
             cued = [
@@ -708,6 +716,16 @@ class Resolver:
             attacker = usual_attacker(defender)
         return attacker, defender
 
+    def _massed_or_combined(self) -> bool:
+        """A sentence launches two weapon classes or names a massed attack."""
+        frames = [f for f in self.frames if not f.sentence.boilerplate]
+        if any(f.launches and len(set(f.weapons)) >= 2 for f in frames):
+            return True
+        if not self.doc.may_contain(_MASSED_WORDS):
+            return False
+        massed = [m.start() for m in _MASSED.finditer(self.doc.text)]
+        return any(f.sentence.start <= pos < f.sentence.end for f in frames for pos in massed)
+
     def waves(self) -> list[Wave]:
         counts = [w for f in self.frames if not f.sentence.boilerplate for w in f.waves]
         report_attacker, report_target = self._report_sides()
@@ -738,13 +756,7 @@ class Resolver:
         # every struck country with incidents has a wave too (who attacked it)
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
         # drones", "a massive barrage") makes a wave even without counts
-        massed = [m.start() for m in _MASSED.finditer(self.doc.text)]
-        launches = any(
-            (f.launches and len(set(f.weapons)) >= 2)
-            or any(f.sentence.start <= pos < f.sentence.end for pos in massed)
-            for f in self.frames
-            if not f.sentence.boilerplate
-        ) or self._air_attack_described()
+        launches = self._massed_or_combined() or self._air_attack_described()
         for b in self.incidents.values():
             c = b.place.country if b.place else None
             # a wave with no counts only for a massed or combined air attack

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from strikelog.lang.loader import load_lexicon
+from strikelog.trie import literal_trie
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,11 @@ class _ActorTable:
 def actor_table() -> _ActorTable:
     lex = load_lexicon("actors")
     entries = {k: dict(v) for k, v in lex["actors"].items()}
-    alternation = "|".join(re.escape(k) for k in sorted(entries, key=len, reverse=True))
-    # Case-sensitive: actors are proper nouns ("US" the country, not "us").
-    regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    # Case-sensitive: actors are proper nouns ("US" the country, not "us"). Not inside a
+    # word: no word character or hyphen before the name (checked after its first
+    # character, see `literal_trie`) or after it.
+    alternation = literal_trie(entries, after_first=r"(?<![\w-].)")
+    regex = re.compile(rf"(?:{alternation})(?![\w-])")
     return _ActorTable(regex, entries, dict(lex["opponents"]), dict(lex["attacker_country"]))
 
 

@@ -1,4 +1,4 @@
-"""One Aho-Corasick automaton per phrase list: word-bounded, case-insensitive, one pass.
+"""Aho-Corasick phrase lists: word-bounded, case-insensitive, one pass over the text.
 
 Recognisers read their phrases from the lexicons and ask this matcher for hits; they never
 hold phrase strings themselves. The text is searched in a normal form of the same length
@@ -9,7 +9,7 @@ are the original text's and a phrase " … " wrapped in spaces can only match wh
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +17,11 @@ import ahocorasick
 
 # Characters that belong to words: letters, digits, "_", hyphen, apostrophes.
 _NOT_WORD = re.compile(r"[^\w'’-]")
+# The same for ASCII text, as a byte table: a translate is far faster than a regex sub.
+_ASCII_NOT_WORD_TO_SPACE = bytes(
+    c if c < 128 and (chr(c).isalnum() or chr(c) in "_'-") else 32 for c in range(256)
+)
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -46,23 +51,64 @@ def search_form(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters lowercase to two (e.g. "İ"): keep them
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return " " + _NOT_WORD.sub(" ", low.replace("’", "'")) + " "
+    return " " + _word_characters_only(low.replace("’", "'")) + " "
+
+
+def _word_characters_only(text: str) -> str:
+    """Every character that cannot be part of a word turned into a space."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_NOT_WORD_TO_SPACE).decode("ascii")
+    # each non-ASCII character becomes one "?" and so a space; put back the runs of them
+    # that hold word characters (accented or Cyrillic letters), same length
+    masked = text.encode("ascii", "replace").translate(_ASCII_NOT_WORD_TO_SPACE).decode("ascii")
+    pieces = []
+    pos = 0
+    for m in _NON_ASCII_RUN.finditer(text):
+        run = _NOT_WORD.sub(" ", m.group())
+        if not run.isspace():
+            pieces += [masked[pos : m.start()], run]
+            pos = m.end()
+    if not pieces:
+        return masked
+    pieces.append(masked[pos:])
+    return "".join(pieces)
+
+
+def _phrase_table(entries: Iterable[tuple[str, str]], plural: bool) -> dict[str, list[str]]:
+    """Search key (the normal form of a phrase) → the labels the lexicon gives it."""
+    table: dict[str, list[str]] = {}
+    for phrase, label in entries:
+        for v in _variants(phrase, plural):
+            # what the normal form of the text would read for this phrase
+            key = " ".join(_NOT_WORD.sub(" ", v).split())
+            if not key:
+                continue
+            labels = table.setdefault(key, [])
+            if label not in labels:
+                labels.append(label)
+    return table
+
+
+Hit = tuple[int, int, str, tuple[str, ...]]  # start, end, phrase, labels
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out = []
+    pos = -1
+    for hit in hits:
+        if hit[0] < pos:
+            continue
+        pos = hit[1]
+        out.append(hit)
+    return out
 
 
 class PhraseMatcher:
     """Find lexicon phrases in text; the longest phrase wins where phrases overlap."""
 
     def __init__(self, entries: Iterable[tuple[str, str]], *, plural: bool = False) -> None:
-        table: dict[str, list[str]] = {}
-        for phrase, label in entries:
-            for v in _variants(phrase, plural):
-                # what the normal form of the text would read for this phrase
-                key = " ".join(_NOT_WORD.sub(" ", v).split())
-                if not key:
-                    continue
-                labels = table.setdefault(key, [])
-                if label not in labels:
-                    labels.append(label)
+        table = _phrase_table(entries, plural)
         self._automaton = ahocorasick.Automaton()
         for key, labels in table.items():
             self._automaton.add_word(f" {key} ", (key, tuple(labels)))
@@ -90,3 +136,35 @@ class PhraseMatcher:
                 continue
             pos = e
             yield PhraseHit(s, e, key, labels)
+
+
+class PhraseIndex:
+    """Several phrase lists in one automaton: one pass over the text finds the hits of
+    every list, each list resolved on its own (the longest phrase of that list wins)."""
+
+    def __init__(self, lists: Mapping[str, tuple[Iterable[tuple[str, str]], bool]]) -> None:
+        """`lists`: name → (phrase, label) entries and whether plurals are added."""
+        self.names = tuple(lists)
+        merged: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        for index, (entries, plural) in enumerate(lists.values()):
+            for key, labels in _phrase_table(entries, plural).items():
+                merged.setdefault(key, []).append((index, key, tuple(labels)))
+        self._automaton = ahocorasick.Automaton()
+        for key, owners in merged.items():
+            self._automaton.add_word(f" {key} ", tuple(owners))
+        if merged:
+            self._automaton.make_automaton()
+        self._empty = not merged
+
+    def find(self, text: str) -> dict[str, list[Hit]]:
+        """Hits per list name, sorted by start, leftmost-longest and non-overlapping."""
+        per_list: list[list[Hit]] = [[] for _ in self.names]
+        if not self._empty:
+            for last, owners in self._automaton.iter(search_form(text)):
+                # `last` is the index of the closing space; the phrase ends one before it
+                e = last - 1
+                for index, key, labels in owners:
+                    per_list[index].append((e - len(key), e, key, labels))
+        return {
+            name: _leftmost_longest(hits) for name, hits in zip(self.names, per_list, strict=True)
+        }

@@ -7,20 +7,63 @@ Each recogniser reads its lexicon through a `PhraseMatcher`; this module only tu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from strikelog.lang.loader import load_lexicon
 from strikelog.spot.clock import clock_periods
-from strikelog.spot.lexicon_matcher import PhraseMatcher
+from strikelog.spot.lexicon_matcher import Hit, PhraseIndex
 from strikelog.spot.numbers import Quantity, find_quantities
 
+
+def _backwards(words: Iterable[str]) -> str:
+    """An alternation of `words` spelt backwards, for a pattern matched on reversed text."""
+    return "|".join(re.escape(w[::-1]) for w in words)
+
+
+# The tests on the words before a site read the text before it backwards: one match
+# anchored at the site replaces a search that tries every position of the window. Each
+# pattern is a forward pattern ending in `$` reversed (`$` may also stand before a final
+# newline, hence the leading `\n?`); the comment gives the forward form.
+
 # "taken to the Shebekino central district hospital": where the wounded went, not a target
-_TAKEN_TO = re.compile(
-    r"\b(?:taken|transferred|brought|rushed|admitted|evacuated|moved|airlifted|carried)\s+"
-    r"(?:to|into)\s+(?:the\s+|a\s+)?[^.;,!?]{0,40}$",
+# \b(?:taken|…)\s+(?:to|into)\s+(?:the\s+|a\s+)?[^.;,!?]{0,40}$
+_TAKEN_TO_VERBS = (
+    "taken",
+    "transferred",
+    "brought",
+    "rushed",
+    "admitted",
+    "evacuated",
+    "moved",
+    "airlifted",
+    "carried",
+)
+_TAKEN_TO_BACKWARDS = re.compile(
+    rf"\n?[^.;,!?]{{0,40}}(?:\s+eht|\s+a)?\s+(?:ot|otni)\s+(?:{_backwards(_TAKEN_TO_VERBS)})\b",
     re.IGNORECASE,
+)
+# \b(?:<site_not_target.before>)\s+(?:(?:<determiner>)\s+){0,3}$
+_DETERMINERS = (
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "local",
+    "nearby",
+    "regional",
+    "city",
+    "town's",
+    "city's",
+    "children's",
+    "central",
+    "district",
 )
 
 
@@ -41,19 +84,14 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Recognisers:
-    casualty: PhraseMatcher
-    person: PhraseMatcher
-    weapon: PhraseMatcher
-    subset: PhraseMatcher
-    site: PhraseMatcher
-    action: PhraseMatcher
-    cue: PhraseMatcher
+    # one automaton for the phrase lists: casualty, weapon, subset, action, cue, site, person
+    phrases: PhraseIndex
     person_attrs: dict[str, dict[str, Any]]
     pairs: dict[str, int]
     adult_pairs: frozenset[str]
     site_not_after: frozenset[str]
     site_not_before: frozenset[str]
-    site_not_target_before: re.Pattern[str]
+    site_not_target_before_backwards: re.Pattern[str]
     site_not_target_after: re.Pattern[str]
 
 
@@ -115,23 +153,25 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "nodamage:") for p in scope["no_damage"]["phrases"]]
 
     return _Recognisers(
-        casualty=PhraseMatcher(cas_entries),
-        person=PhraseMatcher(person_entries),
-        weapon=PhraseMatcher(weapon_entries, plural=True),
-        subset=PhraseMatcher(subset_entries),
-        site=PhraseMatcher(site_entries, plural=True),
-        action=PhraseMatcher(action_entries),
-        cue=PhraseMatcher(cue_entries),
+        phrases=PhraseIndex(
+            {
+                "casualty": (cas_entries, False),
+                "weapon": (weapon_entries, True),
+                "subset": (subset_entries, False),
+                "action": (action_entries, False),
+                "cue": (cue_entries, False),
+                "site": (site_entries, True),
+                "person": (person_entries, False),
+            }
+        ),
         person_attrs={k.lower(): v for k, v in vic["persons"].items()},
         pairs={k.lower(): int(v) for k, v in vic["pairs"].items()},
         adult_pairs=frozenset(w.lower() for w in vic.get("adult_pairs", {}).get("words", [])),
         site_not_after=frozenset(sites["not_site_after"]["words"]),
         site_not_before=frozenset(sites["not_site_before"]["words"]),
-        site_not_target_before=re.compile(
-            r"\b(?:"
-            + "|".join(re.escape(w) for w in scope["site_not_target"]["before"])
-            + r")\s+(?:(?:the|a|an|its|their|his|her|our|local|nearby|regional|city|town's|"
-            r"city's|children's|central|district)\s+){0,3}$",
+        site_not_target_before_backwards=re.compile(
+            rf"\n?\s+(?:(?:{_backwards(_DETERMINERS)})\s+){{0,3}}"
+            rf"(?:{_backwards(scope['site_not_target']['before'])})\b",
             re.IGNORECASE,
         ),
         site_not_target_after=re.compile(
@@ -163,23 +203,24 @@ def _word_before(text: str, pos: int) -> str:
     return text[k:j].lower()
 
 
-def _hits_to_mentions(rec: PhraseMatcher, text: str) -> list[Mention]:
+def _hits_to_mentions(hits: list[Hit]) -> list[Mention]:
     out = []
-    for hit in rec.finditer(text):
-        for label in hit.labels:
+    for start, end, phrase, labels in hits:
+        for label in labels:
             kind, _, rest = label.partition(":")
-            out.append(Mention(kind, hit.start, hit.end, rest, hit.phrase))
+            out.append(Mention(kind, start, end, rest, phrase))
     return out
 
 
 def spot(text: str) -> list[Mention]:
     """All non-place mentions in `text`, sorted by start. Overlaps between kinds are kept."""
     rec = recognisers()
+    hits = rec.phrases.find(text)
     mentions: list[Mention] = []
     for q in find_quantities(text):
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
-    for recogniser in (rec.casualty, rec.weapon, rec.subset, rec.action, rec.cue):
-        mentions.extend(_hits_to_mentions(recogniser, text))
+    for phrase_list in ("casualty", "weapon", "subset", "action", "cue"):
+        mentions.extend(_hits_to_mentions(hits[phrase_list]))
     mentions.extend(Mention("period", s, e, p, p) for s, e, p in clock_periods(text))
     # "went on strike", "heart attack": the attack words inside are no attack
     not_attack = [(m.start, m.end) for m in mentions if m.kind == "notattack"]
@@ -192,14 +233,14 @@ def spot(text: str) -> list[Mention]:
             )
         ]
     casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
-    for m in _hits_to_mentions(rec.site, text):
+    for m in _hits_to_mentions(hits["site"]):
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if any(s <= m.start < e for s, e in casualty_spans):
             continue
-        before = text[max(0, m.start - 60) : m.start]
+        before_backwards = text[max(0, m.start - 60) : m.start][::-1]
         if (
-            rec.site_not_target_before.search(before)
-            or _TAKEN_TO.search(before)
+            rec.site_not_target_before_backwards.match(before_backwards)
+            or _TAKEN_TO_BACKWARDS.match(before_backwards)
             or rec.site_not_target_after.match(text[m.end : m.end + 40])
         ):
             continue
@@ -208,7 +249,7 @@ def spot(text: str) -> list[Mention]:
         if _word_before(text, m.start) in rec.site_not_before:
             continue
         mentions.append(m)
-    for m in _hits_to_mentions(rec.person, text):
+    for m in _hits_to_mentions(hits["person"]):
         key = m.data
         if m.kind == "pair":
             mentions.append(
