@@ -37,6 +37,11 @@ _ELLIPTIC_AND = re.compile(
 # weapons counted by their article ("a missile", "both drones")
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_AIMED_AT = re.compile(
+    r"\s+(?:(?:had|has)\s+been\s+|was\s+|were\s+)?(?:launched\s+|fired\s+)?(?:[\w-]+\s+)?"
+    r"(?:at|towards?|against|into|over)\s",
+    re.I,
+)
 _LAUNCHED_AFTER = re.compile(r"\s+(?:had\s+been|has\s+been|was|were)\s+(?:launched|fired)\b", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
@@ -1043,9 +1048,14 @@ class _SentenceFramer:
                 ]
                 if after_count:
                     kind = after_count[-1].kind
-                elif _LAUNCHED_BEFORE.search(
-                    self.text, max(self.sentence.start, art.start() - 40), art.start()
-                ) or _LAUNCHED_AFTER.match(self.text, w.end):
+                elif (
+                    _LAUNCHED_BEFORE.search(
+                        self.text, max(self.sentence.start, art.start() - 40), art.start()
+                    )
+                    or _LAUNCHED_AFTER.match(self.text, w.end)
+                ) and _AIMED_AT.match(self.text, w.end):
+                    # aimed at somewhere: "a start-up launched a small interceptor drone" is
+                    # a product, not an attack
                     kind = "launched"  # "launched a drone at", "a missile had been launched"
                 else:
                     continue

@@ -210,3 +210,11 @@ def test_weapons_counted_by_article(run, text, launched, intercepted):
 
 def test_one_drone_known_by_its_damage_makes_no_wave(run):
     assert run("A drone hit a house in Kherson overnight, injuring a woman.")["waves"] == []
+
+
+def test_a_product_launch_is_no_attack(run):
+    out = run(
+        "A British start-up launched a small interceptor drone designed to shoot down "
+        "attack drones at a fraction of the cost of a missile."
+    )
+    assert out["waves"] == []
