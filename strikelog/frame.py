@@ -186,6 +186,9 @@ def _only(words: list[str] | None, allowed: frozenset[str], limit: int) -> bool:
 
 
 def _figure_of(q: Quantity) -> tuple[int | None, str, int | None, int | None]:
+    if q.value is None and q.low is not None and q.high is not None and not q.vague:
+        # "between 15 and 20 drones": the low end is the figure, the high end its bound
+        return q.low, "at_least", q.low, q.high
     return q.value, q.qualifier, q.low, q.high
 
 

@@ -218,3 +218,9 @@ def test_a_product_launch_is_no_attack(run):
         "attack drones at a fraction of the cost of a missile."
     )
     assert out["waves"] == []
+
+
+def test_a_range_gives_its_low_end_and_keeps_the_high(run):
+    out = run("The mayor said between 15 and 20 Shahed drones had targeted Kharkiv overnight.")
+    fig = out["waves"][0]["launched"]["drone"]
+    assert (fig["value"], fig["low"], fig["high"]) == (15, 15, 20)
