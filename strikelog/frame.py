@@ -675,6 +675,11 @@ class _SentenceFramer:
                     for f in self.frame.casualties[n:]
                     if not (f.field.startswith("children_") and f.value == 0)
                 ]
+                if "includ" in self.text[ts:te].lower():
+                    # "the dead included a girl": some of the dead, the count of children open
+                    for f in self.frame.casualties[n:]:
+                        if f.field.startswith("children_"):
+                            f.qualifier, f.high = "at_least", None
 
     def _frame_enumeration(
         self, start: int, end: int, outcome: str, term: tuple[int, int], right: bool = False

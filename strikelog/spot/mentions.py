@@ -114,16 +114,8 @@ def recognisers() -> _Recognisers:
     for outcome, phrases in cas["singular"].items():
         cas_entries += [(p, f"single:{outcome}") for p in phrases]
     cas_entries += [(p, "update:") for p in cas["update"]["phrases"]]
-    for word in ("dead", "killed", "injured", "wounded", "victims", "casualties", "fatalities"):
-        outcome = {
-            "dead": "killed",
-            "fatalities": "killed",
-            "wounded": "injured",
-            "victims": "casualties",
-            "casualties": "casualties",
-        }.get(word, word)
-        for lead in ("among the", "among those", "among the people"):
-            cas_entries.append((f"{lead} {word}", f"among:{outcome}"))
+    for outcome, phrases in cas["among"].items():
+        cas_entries += [(p, f"among:{outcome}") for p in phrases]
 
     person_entries = [(p, "person:") for p in vic["persons"]]
     person_entries += [(p, "pair:") for p in vic["pairs"]]

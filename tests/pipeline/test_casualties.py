@@ -121,6 +121,12 @@ CASES = [
         "A missile hit Kharkiv, killing at least six people and injuring 37.",
         {"killed": (6, "at_least"), "injured": 37},
     ),
+    # "the dead included" names some of the dead
+    (
+        "A bomb hit the market in Kyauktaw, killing 17 people. Rescuers said the dead "
+        "included a 3-year-old girl and her grandmother.",
+        {"killed": 17, "children_killed": (1, "at_least")},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
