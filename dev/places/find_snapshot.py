@@ -3,7 +3,7 @@
     .venv/bin/python dev/places/find_snapshot.py save /tmp/before.json
     .venv/bin/python dev/places/find_snapshot.py check /tmp/before.json
 
-Records, for every text in dev/reports, dev/holdout/reports, dev/noplace and
+Records, for every text in dev/reports, dev/second/reports, dev/holdout/reports, dev/noplace and
 tests/geo/data, the `find` output (start, end, text, key, kind, capital country,
 preferred geonameid, candidate geonameids) and the `resolve` output (every Place field),
 plus the same for a few made-up edge texts; `check` lists each text whose output differs.
@@ -21,7 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from strikelog.geo.gazetteer import Gazetteer  # noqa: E402
 
-FOLDERS = ("dev/reports", "dev/holdout/reports", "dev/noplace", "tests/geo/data")
+FOLDERS = (
+    "dev/reports", "dev/second/reports", "dev/holdout/reports", "dev/noplace", "tests/geo/data"
+)
 # Edge cases the corpora may lack: text edges, odd characters, lists, gaps.
 EDGE_TEXTS = [
     "", " ", "Kyiv", "Kyiv.", "kyiv", "KYIV", "Kharkiv, Sumy and Poltava regions",

@@ -1,9 +1,10 @@
 """Quality gate: the real pipeline must keep each F1 at or above its pinned floor.
 
-Two sets are gated: the dev set (dev/reports, floors in tests/eval/dev_baseline.json) and the
-held-out set written by another annotator (dev/holdout, floors in holdout_baseline.json; it
-is never tuned on, its floors only stop a silent drop). When this fails, run
-`strikelog eval dev/gold dev/reports --verbose` to see every missed and extra fact.
+Three sets are gated: the dev set (dev/reports, floors in tests/eval/dev_baseline.json), the
+second annotator's set (dev/second, second_baseline.json; tuned on since session 2) and the
+held-out set (dev/holdout, holdout_baseline.json; never tuned on, its floors only stop a silent
+drop). When this fails, run `strikelog eval dev/gold dev/reports --verbose` to see every missed
+and extra fact.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (ROOT / "dev" / "gold", ROOT / "dev" / "reports",
             Path(__file__).with_name("dev_baseline.json")),
+    "second": (ROOT / "dev" / "second" / "gold", ROOT / "dev" / "second" / "reports",
+               Path(__file__).with_name("second_baseline.json")),
     "holdout": (ROOT / "dev" / "holdout" / "gold", ROOT / "dev" / "holdout" / "reports",
                 Path(__file__).with_name("holdout_baseline.json")),
 }
