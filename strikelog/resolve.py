@@ -549,7 +549,10 @@ class Resolver:
                     target = self._incident(ahead)
                 elif context is not None:
                     target = self._incident(context)
-                    self.carried.append((fact, target))
+                    if self.sentence_of(context).paragraph != s.paragraph:
+                        # a figure the place's own paragraph does not give may be a summary
+                        # of the places that follow ("2 killed … In Kherson, … In Antonivka")
+                        self.carried.append((fact, target))
             if target is None:
                 self.total_facts.setdefault(fact.field, []).append(fact)
                 continue
