@@ -1045,15 +1045,19 @@ class _SentenceFramer:
                 continue
             word = art.group("art").lower()
             value = 2 if word == "both" else 1
-            if word in ("a", "an", "one"):
+            # coordinated with a counted weapon: "six guided bombs and a missile", "brought
+            # down 91 of the drones and both Kh-59s"
+            after_count = [
+                wc
+                for wc in self.frame.waves
+                if 0 < art.start() - wc.number_span[1] <= 40
+                and re.search(r"\band\s+$", self.text[wc.number_span[1] : art.start()])
+            ]
+            if word == "both" and after_count:
+                kind = after_count[-1].kind
+            elif word in ("a", "an", "one"):
                 if cls in counted:
                     continue
-                # coordinated with a counted weapon: "six guided bombs and a missile"
-                after_count = [
-                    wc for wc in self.frame.waves
-                    if 0 < art.start() - wc.number_span[1] <= 40
-                    and re.search(r"\band\s+$", self.text[wc.number_span[1] : art.start()])
-                ]
                 if after_count:
                     kind = after_count[-1].kind
                 elif (

@@ -77,7 +77,9 @@ _IN_PLACE = re.compile(
 )
 # words that make the second count a part of the first: "100 drones, including 60 Shaheds"
 _PART_OF = re.compile(
-    r"\b(?:including|of\s+which|of\s+them|of\s+these|among\s+them|out\s+of|of\s+the)\b|[:;]",
+    # "six missiles — four Iskander-M and two Kh-59": what follows a dash details the count
+    r"\b(?:including|of\s+which|of\s+them|of\s+these|among\s+them|out\s+of|of\s+the)\b|[:;(]"
+    r"|\s[—–]\s|\s--\s",
     re.IGNORECASE,
 )
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
@@ -841,7 +843,8 @@ class Resolver:
             parts: dict[str, list[WaveCount]] = {}
             loose: list[WaveCount] = []
             for wc in wcs:
-                period = periods.get(wc.sentence.index)
+                # only launches fix a wave's period: "shot down 91 … in a morning statement"
+                period = periods.get(wc.sentence.index) if wc.kind == "launched" else None
                 (parts.setdefault(period, []) if period else loose).append(wc)
             classes = [{wc.weapon for wc in p} for p in parts.values()]
             disjoint = all(a.isdisjoint(b) for a, b in itertools.combinations(classes, 2))

@@ -224,3 +224,15 @@ def test_a_range_gives_its_low_end_and_keeps_the_high(run):
     out = run("The mayor said between 15 and 20 Shahed drones had targeted Kharkiv overnight.")
     fig = out["waves"][0]["launched"]["drone"]
     assert (fig["value"], fig["low"], fig["high"]) == (15, 15, 20)
+
+
+def test_a_count_detailed_after_a_dash_is_not_added_twice(run):
+    text = (
+        "Russia fired 119 drones and six missiles at Ukraine overnight — four Iskander-M "
+        "ballistic missiles and two Kh-59 guided missiles. Air defences brought down 91 of the "
+        "drones and both Kh-59s, the air force said in a morning statement."
+    )
+    launched, intercepted, _ = _wave(run(text), "Russia")
+    assert launched == {"drone": 119, "missile": 6, "ballistic_missile": 4}
+    assert intercepted == {"drone": 91, "missile": 2}
+    assert len(run(text)["waves"]) == 1
