@@ -54,6 +54,10 @@ def _rules() -> _Rules:
     )
 
 
+_STREET_AFTER = re.compile(
+    r"[^\S\n]+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Highway|Prospekt|"
+    r"Prospect|Embankment)\b"
+)
 _WATER_AFTER = re.compile(r"[^\S\n]+(?:River|river|Sea|Lake|Reservoir|reservoir)\b")
 _WATER_BODY = re.compile(r"\b(?:Sea|Ocean|River|Gulf|Strait|Bay|Lake|Channel)$")
 _PLACE_NOUN_TAIL = re.compile(
@@ -108,6 +112,8 @@ def place_role(
         return COUNTRY
     if _WATER_BODY.search(text[start:end]) or _WATER_AFTER.match(text, end):
         return "sea or river"  # "across the Dnipro River": the river, not the city
+    if _STREET_AFTER.match(text, end):
+        return "street"  # "a shop on Pushkin Street": a street of the town, not Pushkin
     if re.match(r"-[a-z]", text[end : end + 2]):
         return "attribute"  # "the Moscow-installed governor", "a Kyiv-based group"
     rules = _rules()

@@ -250,3 +250,11 @@ def test_a_repeated_strike_this_year_is_still_this_strike(run):
         "eighth time this year; no one was injured."
     )
     assert ("Burshtyn", None) in _incidents(out)
+
+
+def test_a_street_named_after_a_town_is_not_the_town(run):
+    out = run(
+        "In Horlivka, a shell exploded near a grocery shop on Pushkin Street, killing a man, "
+        "the head of the city said."
+    )
+    assert [k[0] for k in _incidents(out)] == ["Horlivka"]
