@@ -127,6 +127,9 @@ def place_role(
     if _FROM_TO.search(before):
         return "destination"  # "taking residents from border villages to Sumy"
     hit = rules.before.search(before_stripped)
+    if hit is None and before_stripped.endswith(" the"):
+        # "from the territory of the Kursk region" reads as "from the territory of"
+        hit = rules.before.search(before_stripped[:-4].rstrip())
     if hit:
         return rules.before_roles[hit.group(1)]
     if rules.venue.search(before):

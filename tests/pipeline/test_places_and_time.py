@@ -258,3 +258,13 @@ def test_a_street_named_after_a_town_is_not_the_town(run):
         "the head of the city said."
     )
     assert [k[0] for k in _incidents(out)] == ["Horlivka"]
+
+
+def test_fire_from_the_territory_of_a_region_is_a_launch_site(run):
+    out = run(
+        "In Sumy, a guided bomb destroyed two houses. Shelling was recorded along the border, "
+        "including from the territory of the Kursk region."
+    )
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Kursk Oblast") == "launch site"
+    assert [k[0] for k in _incidents(out)] == ["Sumy"]
