@@ -43,6 +43,7 @@ _AIMED_AT = re.compile(
     re.I,
 )
 _LAUNCHED_AFTER = re.compile(r"\s+(?:had\s+been|has\s+been|was|were)\s+(?:launched|fired)\b", re.I)
+_DETAIL_AFTER = re.compile(r"\s*(?:[—–:]|--)\s")
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -407,7 +408,11 @@ class _SentenceFramer:
                     break
                 if (
                     made is None
-                    and not _PASSIVE_BEFORE.search(self.text, max(0, ts - 24), ts)
+                    and (
+                        not _PASSIVE_BEFORE.search(self.text, max(0, ts - 24), ts)
+                        # "were killed — a man aged 68 and a woman aged 70 —": who they were
+                        or _DETAIL_AFTER.match(self.text, te)
+                    )
                     and (
                         not any(te <= q.start < next_start for q in qtys if self._qty_ok(q))
                         or _PERSON_FIRST.match(self.text, te)
@@ -427,6 +432,7 @@ class _SentenceFramer:
                     self._frame_enumeration(prev_end, ts, outcome, (ts, te))
             if made is not None:
                 self._attach_children(made, child_groups, te, next_start)
+                self._detail_of(made, ts, te, next_start)
             prev_end = te
         self._leftover_children(child_groups, terms)
         self._shared_qualifier()
@@ -443,6 +449,22 @@ class _SentenceFramer:
                 and _ELLIPTIC_AND.fullmatch(self.text, a.number_span[1], b.number_span[0])
             ):
                 b.qualifier, b.high = a.qualifier, None
+
+    def _detail_of(self, made: CasualtyFact, ts: int, te: int, next_start: int) -> None:
+        """ "Two people were killed — a man aged 68 and a woman aged 70 —": the detail names
+        the victims of the figure; when it names all of them, their ages settle the children."""
+        if made.field not in ("killed", "injured") or not _DETAIL_AFTER.match(self.text, te):
+            return
+        n = len(self.frame.casualties)
+        if not self._frame_enumeration(te, next_start, made.field, (ts, te), right=True):
+            return
+        new = self.frame.casualties[n:]
+        del self.frame.casualties[n:]
+        whole = [f for f in new if f.field == made.field and f.value == made.value]
+        if not whole:
+            return
+        made.victims = made.victims or whole[0].victims
+        self.frame.casualties += [f for f in new if f.field == f"children_{made.field}"]
 
     def _leftover_children(
         self,
@@ -484,9 +506,7 @@ class _SentenceFramer:
             ]
             if before and _INCLUDING.search(self.text, before[-1].number_span[1], q.start):
                 fact = before[-1]
-                self._add(
-                    f"children_{fact.field}", q, update=fact.update, additive=fact.additive
-                )
+                self._add(f"children_{fact.field}", q, update=fact.update, additive=fact.additive)
 
     def _toll_update(self, ts: int, te: int, q: Mention) -> bool:
         """ "the death toll from Tuesday's strike on Odesa rose to 11": a toll phrase, then an
@@ -898,7 +918,10 @@ class _SentenceFramer:
             self._apposition(victims[0], term[1])
         for used in used_q:
             self.used.add(id(used))
-        span = (min(v.span[0] for v in victims), term[1])
+        span = (
+            min(term[0], *(v.span[0] for v in victims)),
+            max(term[1], *(v.span[1] for v in victims)),
+        )
         children = sum(1 for v in victims if v.child)
         qualifier = "exact" if exact else "at_least"
         self.frame.casualties.append(
@@ -923,7 +946,7 @@ class _SentenceFramer:
         return True
 
     def _apposition(self, victim: VictimFact, after: int) -> None:
-        """"One person was killed, an elderly man who …": the noun after the verb says who."""
+        """ "One person was killed, an elderly man who …": the noun after the verb says who."""
         for m in self.m:
             if m.start < after or m.kind not in ("person", "age"):
                 continue
@@ -1040,8 +1063,10 @@ class _SentenceFramer:
             if cls not in _wave_classes() or w.kind != "weapon":
                 continue
             art = _ARTICLE_BEFORE.search(self.text, max(self.sentence.start, w.start - 24), w.start)
-            if art is None or any(wc.number_span[0] <= w.start <= wc.number_span[1] + 30
-                                  and wc.weapon == cls for wc in self.frame.waves):
+            if art is None or any(
+                wc.number_span[0] <= w.start <= wc.number_span[1] + 30 and wc.weapon == cls
+                for wc in self.frame.waves
+            ):
                 continue
             word = art.group("art").lower()
             value = 2 if word == "both" else 1
@@ -1288,9 +1313,7 @@ def frame_sentence(
     elif any(
         m.kind == "cumulative" and not _REPEATED.search(text, max(0, m.start - 8), m.start)
         for m in mentions
-    ) or (
-        "since" in low and _SINCE_EVENT.search(text, sentence.start, sentence.end)
-    ):
+    ) or ("since" in low and _SINCE_EVENT.search(text, sentence.start, sentence.end)):
         # "more than 400 killed since the war began", "when a Houthi drone killed a man in
         # Tel Aviv in July 2024": not this attack's figures, sites or places
         framer.frame.casualties = []
