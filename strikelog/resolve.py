@@ -32,6 +32,7 @@ from strikelog.spot.actors import (
     ActorMention,
     country_of,
     is_domestic,
+    strikes,
     user_of_weapons,
     usual_attacker,
 )
@@ -718,8 +719,19 @@ class Resolver:
         elif attacker is None:
             attacker = user_of_weapons(text[s.start : s.end])
         if attacker is not None and defender is not None and country_of(attacker) == defender:
-            attacker = usual_attacker(defender)
+            attacker = self._attacker_of(defender)
         return attacker, defender
+
+    def _attacker_of(self, target: str | None) -> str | None:
+        """Who strikes `target`: a party the report names that usually does ("the
+        Iran-backed group fired a missile at Israel", the Houthis named elsewhere), else the
+        usual attacker of that country."""
+        if target is None:
+            return None
+        named = Counter(a.name for a in self.actors if strikes(a.name, target))
+        if named:
+            return named.most_common(1)[0][0]
+        return usual_attacker(target)
 
     def _massed_or_combined(self) -> bool:
         """A sentence launches two weapon classes or names a massed attack."""
@@ -736,9 +748,14 @@ class Resolver:
         report_attacker, report_target = self._report_sides()
         groups: dict[tuple[str | None, str | None], list[WaveCount]] = {}
         sides_of: dict[int, tuple[str | None, str | None]] = {}
+        last_of_class: dict[str, tuple[str | None, str | None]] = {}
         for wc in counts:
             attacker, defender = self._count_sides(wc)
-            before = sides_of.get(wc.sentence.index - 1)
+            # the sentence before, or the last count of this weapon ("fired two drones …
+            # One of the drones was shot down over the Red Sea")
+            before = sides_of.get(wc.sentence.index - 1) or (
+                last_of_class.get(wc.weapon) if wc.kind == "intercepted" else None
+            )
             sent = wc.sentence
             named = any(
                 sent.start <= a.start < sent.end and a.country != defender for a in self.actors
@@ -753,10 +770,11 @@ class Resolver:
                 attacker, defender = before[0], before[1] or defender
             target = defender
             if attacker is None:
-                attacker = usual_attacker(target) if target else report_attacker
+                attacker = self._attacker_of(target) if target else report_attacker
             if target is None:
                 target = self._target_for(attacker) or report_target
             sides_of[wc.sentence.index] = (attacker, target)
+            last_of_class[wc.weapon] = (attacker, target)
             groups.setdefault((attacker, target), []).append(wc)
         # every struck country with incidents has a wave too (who attacked it)
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
@@ -768,8 +786,8 @@ class Resolver:
             if not launches:
                 continue
             if c and b.signal and not any(t == c for (_, t) in groups):
-                attacker = report_attacker if c == report_target else usual_attacker(c)
-                attacker = attacker or usual_attacker(c)
+                attacker = report_attacker if c == report_target else self._attacker_of(c)
+                attacker = attacker or self._attacker_of(c)
                 if attacker is not None and not is_domestic(attacker):
                     groups.setdefault((attacker, c), [])
         # "Israeli air strikes killed 20 across the Gaza Strip": no place, still a wave

@@ -60,6 +60,12 @@ def country_of(attacker: str) -> str | None:
     return actor_table().attacker_country.get(attacker)
 
 
+def strikes(attacker: str, country: str) -> bool:
+    """Whether `attacker` is a party known to strike `country`."""
+    targets = load_lexicon("actors").get("usual_targets", {}).get(attacker, [])
+    return country in targets or usual_attacker(country) == attacker
+
+
 def target_of(attacker: str) -> str | None:
     """The country this party usually strikes (the reverse of `usual_attacker`)."""
     for target, usual in actor_table().opponents.items():

@@ -236,3 +236,13 @@ def test_a_count_detailed_after_a_dash_is_not_added_twice(run):
     assert launched == {"drone": 119, "missile": 6, "ballistic_missile": 4}
     assert intercepted == {"drone": 91, "missile": 2}
     assert len(run(text)["waves"]) == 1
+
+
+def test_an_unnamed_attacker_is_the_named_party_that_strikes_that_country(run):
+    out = run(
+        "The Houthis' television said Israeli jets struck Sanaa. Hours earlier the Iran-backed "
+        "group fired two drones at Israel, the Israeli military said."
+    )
+    sides = {(w["attacker"], w["target_country"]) for w in out["waves"]}
+    assert ("Houthis", "IL") in sides
+    assert ("Iran", "IL") not in sides
