@@ -354,9 +354,23 @@ def _resolve_capitals(refs: list[PlaceRef], gaz: Gazetteer) -> None:
     )
     if not countries:
         return
-    iso = countries.most_common(1)[0][0]
+    common = countries.most_common(1)[0][0]
     for r in refs:
-        if r.kind == "capital" and r.place.precision == "unresolved":
+        bare = (r.place.written or "").lower() in ("the capital", "capital")
+        if r.kind == "capital" and (r.place.precision == "unresolved" or bare):
+            # "struck Sanaa airport and a power station in the south of the capital": the
+            # country of the place named just before in the sentence, else the report's
+            same = [
+                q
+                for q in refs
+                if q.sentence == r.sentence
+                and q.end <= r.start
+                and q.place.country
+                and q.kind not in ("capital", COUNTRY)
+            ]
+            if r.place.precision != "unresolved" and not same:
+                continue  # resolved by the gazetteer from the report's country
+            iso = same[-1].place.country if same else common
             cand = gaz.capital(iso)
             if cand is not None:
                 p = r.place

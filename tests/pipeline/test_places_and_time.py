@@ -268,3 +268,11 @@ def test_fire_from_the_territory_of_a_region_is_a_launch_site(run):
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles.get("Kursk Oblast") == "launch site"
     assert [k[0] for k in _incidents(out)] == ["Sumy"]
+
+
+def test_the_capital_is_the_capital_of_the_place_just_named(run):
+    out = run(
+        "Sirens sounded in Tel Aviv and Jerusalem overnight. Israeli warplanes later struck "
+        "Sanaa airport and a power station in the south of the capital, Houthi media said."
+    )
+    assert [k[0] for k in _incidents(out)] == ["Sanaa"]
