@@ -1311,7 +1311,8 @@ def frame_sentence(
             f for f in framer.frame.casualties if f.number_span[0] < running.start()
         ]
     elif any(
-        m.kind == "cumulative" and not _REPEATED.search(text, max(0, m.start - 8), m.start)
+        (m.kind == "cumulative" and not _REPEATED.search(text, max(0, m.start - 8), m.start))
+        or m.kind == "notharm"  # "hurt when she fell on her way to a shelter"
         for m in mentions
     ) or ("since" in low and _SINCE_EVENT.search(text, sentence.start, sentence.end)):
         # "more than 400 killed since the war began", "when a Houthi drone killed a man in

@@ -142,6 +142,7 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "anaphora:") for p in scope["anaphora"]["phrases"]]
     cue_entries += [(p, "claim:") for p in scope["claim"]["phrases"]]
     cue_entries += [(p, "cumulative:") for p in scope["cumulative"]["phrases"]]
+    cue_entries += [(p, "notharm:") for p in scope["not_strike_harm"]["phrases"]]
     cue_entries += [(p, "nodamage:") for p in scope["no_damage"]["phrases"]]
 
     return _Recognisers(

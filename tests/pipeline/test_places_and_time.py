@@ -276,3 +276,12 @@ def test_the_capital_is_the_capital_of_the_place_just_named(run):
         "Sanaa airport and a power station in the south of the capital, Houthi media said."
     )
     assert [k[0] for k in _incidents(out)] == ["Sanaa"]
+
+
+def test_hurt_on_the_way_to_a_shelter_is_no_strike(run):
+    out = run(
+        "Paramedics said a 70-year-old woman was slightly hurt when she fell on her way to a "
+        "shelter in Ramat Gan. A missile hit a house in Holon, injuring two."
+    )
+    assert [k[0] for k in _incidents(out)] == ["Holon"]
+    assert value(out["totals"]["injured"]) == 2
