@@ -370,7 +370,7 @@ def _resolve_capitals(refs: list[PlaceRef], gaz: Gazetteer) -> None:
             ]
             if r.place.precision != "unresolved" and not same:
                 continue  # resolved by the gazetteer from the report's country
-            iso = same[-1].place.country if same else common
+            iso = (same[-1].place.country if same else None) or common
             cand = gaz.capital(iso)
             if cand is not None:
                 p = r.place

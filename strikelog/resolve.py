@@ -53,6 +53,21 @@ _AIR_CLASSES = frozenset(
 # "the Novozybkov district administration", "the Izium city council": a local authority
 _LOCAL_TITLE = re.compile(r"\s+(?:district|city|town|village|municipal|community)\b", re.I)
 _IN_THE_TOWN = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:city|town|village)\b", re.I)
+# a year that dates an event ("in July 2022", "the 2022 strike"), not a comparison ("the most
+# since 2022", "by 2030")
+_YEAR = re.compile(
+    r"(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bborn in )(?<!\bborn )(?<![\d,.])"
+    r"\b(19[5-9]\d|20[0-4]\d)\b(?![\d,])"
+)
+_COMPARED_SINCE = re.compile(
+    r"\b(?:since|until|till|from|by|before)\s+(?:the\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?$"
+)
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|wrote|stated|told\s+[\w.]+(?:\s+[\w.]+)?|added)\s+"
+    r"(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_DAYS = 60  # a dated event this long before publication is a past one
 _MASSED_WORDS = (
     "massive",
     "massed",
@@ -341,7 +356,60 @@ class Resolver:
         return False
 
     # -- main ------------------------------------------------------------------------------
+    def _mark_past(self) -> None:
+        """A sentence dated well before publication ("fired Kalibr missiles at the city on 14
+        July 2022", in a 2025 report) tells of a past attack, and so do the sentences after it
+        in its paragraph until one speaks of now ("overnight", "on Monday", a recent date)."""
+        try:
+            pub = dt.date.fromisoformat((self.published or "")[:10])
+        except ValueError:
+            return
+        past_paragraph = -1
+        for f in self.frames:
+            if f.sentence.boilerplate:
+                continue
+            now = self._speaks_of_now(f)
+            old, dated = self._dated_before(f, pub)
+            if old and not now:
+                f.historical = True
+                past_paragraph = f.sentence.paragraph
+            elif f.sentence.paragraph == past_paragraph and not (now or dated):
+                f.historical = True
+            else:
+                past_paragraph = -1
+
+    def _speaks_of_now(self, f: SentenceFrame) -> bool:
+        """A period or weekday of the event, not of the telling ("the office said on
+        Wednesday")."""
+        lo = bisect.bisect_left(self._starts, f.sentence.start)
+        for m in self.mentions[lo:]:
+            if m.start >= f.sentence.end:
+                break
+            if m.kind == "period" or (
+                m.kind == "weekday"
+                and not _SAID_ON.search(self.doc.text, max(0, m.start - 30), m.start)
+            ):
+                return True
+        return False
+
+    def _dated_before(self, f: SentenceFrame, pub: dt.date) -> tuple[bool, bool]:
+        """(dated long before `pub`, dated at all)."""
+        old = dated = False
+        for month, day, year in f.dates:
+            dated = True
+            if year is not None and 1 <= month <= 12:
+                event = dt.date(year, month, min(max(day, 1), 28))
+                old = old or (pub - event).days > _PAST_DAYS
+        for m in _YEAR.finditer(self.doc.text, f.sentence.start, f.sentence.end):
+            if _COMPARED_SINCE.search(self.doc.text, max(0, m.start() - 24), m.start()):
+                continue  # "the total since October 2023"
+            dated = True
+            year = int(m.group(1))
+            old = old or year < pub.year - (1 if pub.month <= 2 else 0)
+        return old, dated
+
     def run(self) -> None:
+        self._mark_past()
         content = [f for f in self.frames if not f.sentence.boilerplate and not f.historical]
         body = [f for f in content if not f.sentence.headline]
         lead_index = body[0].sentence.index if body else -1

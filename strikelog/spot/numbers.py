@@ -149,6 +149,7 @@ class _Grammar:
     range_dashes: frozenset[str]
     year_min: int
     year_max: int
+    year_nouns: frozenset[str]
     age_max: int
 
 
@@ -305,6 +306,7 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
         range_dashes=frozenset(lex["range_dashes"]),
         year_min=lex["year_min"],
         year_max=lex["year_max"],
+        year_nouns=_lower_set(lex.get("year_nouns", [])),
         age_max=lex["age_max"],
     )
 
@@ -397,6 +399,19 @@ def _bounds(value: int, qualifier: str, phrase: str) -> tuple[int | None, int | 
 
 # ---------------------------------------------------------------------------------------
 # Context checks
+
+
+def _word_after(text: str, pos: int) -> str:
+    """The word after the spaces at `pos` ("" when something else comes first)."""
+    i = pos
+    while i < len(text) and text[i] in " \u00a0":
+        i += 1
+    if i == pos:
+        return ""
+    j = i
+    while j < len(text) and (text[j].isalpha() or text[j] == "-"):
+        j += 1
+    return text[i:j]
 
 
 def _word_before(text: str, pos: int, spaced: bool = True) -> tuple[str, int]:
@@ -691,8 +706,10 @@ def _number(text: str, m: re.Match[str], start: int, qualifier: str, qual_phrase
             return found
 
     if is_digit:
-        if not qual_phrase and _is_year(num_text, value):
-            return nothing  # "in 2024" (but "more than 2000" is a count)
+        if _is_year(num_text, value) and (
+            not qual_phrase or _word_after(text, ne).lower() in _G.year_nouns
+        ):
+            return nothing  # "in 2024", "over 2022 missile strike" (but "over 2000 drones")
         if _is_date_day(text, value, prev, prev_start):
             return nothing
         if not qual_phrase and _apposition_age(text, ns, ne, value):

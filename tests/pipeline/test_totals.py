@@ -114,3 +114,25 @@ def test_a_figure_only_the_headline_gives_is_its_place(run):
     )
     injured = {i["place"]["name"]: value(i["injured"]) for i in out["incidents"]}
     assert injured["Odesa"] == 5
+
+
+def test_a_strike_years_before_publication_is_history(run):
+    out = run(
+        "A court in Kyiv sentenced a Russian officer in absentia over the July 2022 missile "
+        "strike on Vinnytsia, prosecutors said on Wednesday.\n\n"
+        "His submarine fired Kalibr missiles at the city on 14 July 2022. The strike hit an "
+        "office building, killing 28 civilians, including three children.",
+        published="2025-11-13",
+    )
+    assert out["waves"] == [] and out["incidents"] == []
+    assert out["totals"]["killed"] is None
+
+
+def test_a_year_of_comparison_or_birth_is_not_a_past_date(run):
+    out = run(
+        "Russia launched 500 drones at Ukraine overnight, more than in any attack of 2024. In "
+        "Horlivka, a man born in 1967 died when a shell hit a shop.",
+        published="2025-11-13",
+    )
+    assert value(out["waves"][0]["launched"]["drone"]) == 500
+    assert value(out["totals"]["killed"]) == 1
