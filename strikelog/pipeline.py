@@ -18,7 +18,7 @@ from typing import TypeVar
 from strikelog.districts import mark_city_districts
 from strikelog.frame import MONTH_HINTS, SentenceFrame, frame_sentence
 from strikelog.geo import Gazetteer, get_gazetteer
-from strikelog.models import Extraction, Place, Report, ReportMeta, Span
+from strikelog.models import Extraction, Place, Report, ReportMeta, Span, Totals
 from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
 from strikelog.prepare import Doc, prepare
 from strikelog.reconcile import reconcile
@@ -148,6 +148,12 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     _mark_foreign(refs, actors)
     mark_city_districts(refs, doc.text)
     return refs
+
+
+def _only_zeros(totals: Totals) -> bool:
+    figures = [getattr(totals, f) for f in ("killed", "injured", "children_killed",
+                                             "children_injured", "casualties")]
+    return all(f is None or f.value == 0 for f in figures)
 
 
 def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
@@ -458,11 +464,17 @@ def extract_report(report: Report) -> Extraction:
 
     ex = _run("resolve", report, _resolve)
     ex = _run("reconcile", report, lambda: reconcile(ex))
-    if (
-        not ex.incidents
-        and not any(w.launched or w.intercepted for w in ex.waves)
-        and not ex.figures()
-    ):
+    counted = any(
+        f is not None and f.value is not None
+        for w in ex.waves
+        for f in (*w.launched.values(), *w.intercepted.values())
+    )
+    if not ex.incidents and not counted and _only_zeros(ex.totals):
+        # "several drones crashed … nobody was hurt" with no place struck and no launch
+        # figure: no attack to report (a drone race, a hobby drone's crash)
+        ex.totals = Totals()
+        ex.waves = []
+    if not ex.incidents and not counted and not ex.figures():
         ex.is_attack = False
         ex.waves = []
         ex.warnings.append(NO_ATTACK)
