@@ -56,8 +56,8 @@ _IN_THE_TOWN = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:city|town|vill
 # a year that dates an event ("in July 2022", "the 2022 strike"), not a comparison ("the most
 # since 2022", "by 2030")
 _YEAR = re.compile(
-    r"(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bborn in )(?<!\bborn )(?<![\d,.])"
-    r"\b(19[5-9]\d|20[0-4]\d)\b(?![\d,])"
+    r"(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bborn in )(?<!\bborn )"
+    r"(?<!\d)(?<!\d[,.])\b(19[5-9]\d|20[0-4]\d)\b(?![,.]?\d)"
 )
 _COMPARED_SINCE = re.compile(
     r"\b(?:since|until|till|from|by|before)\s+(?:the\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?$"
