@@ -812,7 +812,12 @@ class Resolver:
         return any(f.sentence.start <= pos < f.sentence.end for f in frames for pos in massed)
 
     def waves(self) -> list[Wave]:
-        counts = [w for f in self.frames if not f.sentence.boilerplate for w in f.waves]
+        counts = [
+            w
+            for f in self.frames
+            if not f.sentence.boilerplate and not f.historical
+            for w in f.waves
+        ]
         report_attacker, report_target = self._report_sides()
         groups: dict[tuple[str | None, str | None], list[WaveCount]] = {}
         sides_of: dict[int, tuple[str | None, str | None]] = {}

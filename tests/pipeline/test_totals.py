@@ -136,3 +136,22 @@ def test_a_year_of_comparison_or_birth_is_not_a_past_date(run):
     )
     assert value(out["waves"][0]["launched"]["drone"]) == 500
     assert value(out["totals"]["killed"]) == 1
+
+
+def test_counts_of_a_past_attack_cited_in_a_debate_make_no_wave(run):
+    out = run(
+        "MPs pressed the government on Tuesday to spend more on air defence. One MP cited the "
+        "Iranian attack on Israel in April 2024, when more than 300 drones and missiles were "
+        "fired.",
+        published="2025-06-03",
+    )
+    assert out["waves"] == [] and not out["is_attack"]
+
+
+def test_a_drone_race_is_no_attack(run):
+    out = run(
+        "Several racing drones crashed into the gates at the national cup in Lviv on Sunday, "
+        "and one hit the safety net above the stands. Nobody was hurt, the organisers said."
+    )
+    assert not out["is_attack"]
+    assert out["totals"]["injured"] is None
