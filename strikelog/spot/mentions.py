@@ -67,6 +67,9 @@ _DETERMINERS = (
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
 @dataclass(frozen=True)
 class Mention:
     kind: str  # qty | age | cas | zero | single | person | pair | weapon | subset | site | launch
@@ -130,6 +133,7 @@ def recognisers() -> _Recognisers:
     action_entries += [(p, "hit:strong") for p in acts["hit_strong"]["phrases"]]
     action_entries += [(p, "lost:") for p in acts["lost"]["phrases"]]
     action_entries += [(p, "notattack:") for p in acts["not_attack"]["phrases"]]
+    action_entries += [(p, "notweapon:") for p in acts["not_weapon"]["phrases"]]
 
     cue_entries: list[tuple[str, str]] = []
     for period, phrases in times["period"].items():
@@ -217,10 +221,15 @@ def spot(text: str) -> list[Mention]:
     mentions.extend(Mention("period", s, e, p, p) for s, e, p in clock_periods(text))
     # "went on strike", "heart attack": the attack words inside are no attack
     not_attack = [(m.start, m.end) for m in mentions if m.kind == "notattack"]
+    # "racing drones crashed into the gates": a sports drone, and what it hits in its sentence
+    for m in mentions:
+        if m.kind == "notweapon":
+            stop = _SENTENCE_END.search(text, m.end)
+            not_attack.append((m.start, stop.start() if stop else len(text)))
     if not_attack:
         mentions = [
             m for m in mentions
-            if m.kind != "notattack"
+            if m.kind not in ("notattack", "notweapon")
             and not (
                 m.kind in ("hit", "weapon") and any(s <= m.start < e for s, e in not_attack)
             )

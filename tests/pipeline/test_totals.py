@@ -148,10 +148,10 @@ def test_counts_of_a_past_attack_cited_in_a_debate_make_no_wave(run):
     assert out["waves"] == [] and not out["is_attack"]
 
 
-def test_a_drone_race_is_no_attack(run):
+def test_racing_drones_are_no_weapons(run):
     out = run(
-        "Several racing drones crashed into the gates at the national cup in Lviv on Sunday, "
-        "and one hit the safety net above the stands. Nobody was hurt, the organisers said."
+        "Several racing drones crashed into the gates at the national cup on Sunday, and one "
+        "hit the safety net above the stands. Nobody was hurt, the organisers said."
     )
     assert not out["is_attack"]
-    assert out["totals"]["injured"] is None
+    assert out["waves"] == [] and out["totals"]["injured"] is None
