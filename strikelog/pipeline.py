@@ -18,7 +18,7 @@ from typing import TypeVar
 from strikelog.districts import mark_city_districts
 from strikelog.frame import MONTH_HINTS, SentenceFrame, frame_sentence
 from strikelog.geo import Gazetteer, get_gazetteer
-from strikelog.models import Extraction, Place, Report, ReportMeta, Span, Totals
+from strikelog.models import Extraction, Incident, Place, Report, ReportMeta, Span, Totals
 from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
 from strikelog.prepare import Doc, prepare
 from strikelog.reconcile import reconcile
@@ -150,7 +150,11 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     return refs
 
 
-def _only_zeros(totals: Totals) -> bool:
+def _no_harm(ex: Extraction) -> bool:
+    return _only_zeros(ex.totals) and all(_only_zeros(i) for i in ex.incidents)
+
+
+def _only_zeros(totals: Totals | Incident) -> bool:
     figures = [getattr(totals, f) for f in ("killed", "injured", "children_killed",
                                              "children_injured", "casualties")]
     return all(f is None or f.value == 0 for f in figures)
@@ -469,6 +473,10 @@ def extract_report(report: Report) -> Extraction:
         for w in ex.waves
         for f in (*w.launched.values(), *w.intercepted.values())
     )
+    if not counted and not any(m.kind == "weapon" for m in mentions) and _no_harm(ex):
+        # no weapon named, nobody hurt, nothing launched: "a 24-hour strike by port workers
+        # hit container terminals" is no attack
+        ex.incidents, ex.totals, ex.waves = [], Totals(), []
     if not ex.incidents and not counted and _only_zeros(ex.totals):
         # "several drones crashed … nobody was hurt" with no place struck and no launch
         # figure: no attack to report (a drone race, a hobby drone's crash)

@@ -246,8 +246,9 @@ def test_a_suburb_town_is_not_a_district(run):
 
 def test_a_repeated_strike_this_year_is_still_this_strike(run):
     out = run(
-        "In the Ivano-Frankivsk region, the Burshtyn thermal power plant was damaged for the "
-        "eighth time this year; no one was injured."
+        "Russian missiles struck western Ukraine overnight. In the Ivano-Frankivsk region, the "
+        "Burshtyn thermal power plant was damaged for the eighth time this year; no one was "
+        "injured."
     )
     assert ("Burshtyn", None) in _incidents(out)
 

@@ -155,3 +155,11 @@ def test_racing_drones_are_no_weapons(run):
     )
     assert not out["is_attack"]
     assert out["waves"] == [] and out["totals"]["injured"] is None
+
+
+def test_a_labour_strike_is_no_attack(run):
+    out = run(
+        "A 24-hour strike by port workers hit container terminals in Antwerp on Wednesday, "
+        "leaving 40 ships waiting at anchor, the port authority said."
+    )
+    assert not out["is_attack"] and out["incidents"] == []
