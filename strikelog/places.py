@@ -54,6 +54,12 @@ def _rules() -> _Rules:
     )
 
 
+_DISTANCE_BEFORE = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:kilomet\w*|km|miles?|mi)\s*$|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+"
+    r"(?:kilomet\w*|miles?)\s*$",
+    re.IGNORECASE,
+)
 _STREET_AFTER = re.compile(
     r"[^\S\n]+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Highway|Prospekt|"
     r"Prospect|Embankment)\b"
@@ -147,7 +153,12 @@ def place_role(
             return REFERENCE
         # "a village near Nizhyn", "15 km from Kanbalu" are near it; "an area west of Khan
         # Younis" is put at it
-        if direction and not re.search(r"\b(?:kilomet\w*|km|miles?)\s+from\s", cue.group(0)):
+        # ... but "20 kilometres north of Debre Markos" is a measured way off: near it
+        if (
+            direction
+            and not re.search(r"\b(?:kilomet\w*|km|miles?)\s+from\s", cue.group(0))
+            and not _DISTANCE_BEFORE.search(before[: len(before) - len(cue.group(0))])
+        ):
             return STRUCK
         return NEAR
     after = text[end : end + 70].lower().lstrip()

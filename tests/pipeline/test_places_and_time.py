@@ -286,3 +286,22 @@ def test_hurt_on_the_way_to_a_shelter_is_no_strike(run):
     )
     assert [k[0] for k in _incidents(out)] == ["Holon"]
     assert value(out["totals"]["injured"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # a measured distance and a direction: near the town
+        (
+            "A drone struck a minibus about 20 kilometres north of Debre Markos in the Amhara "
+            "region, killing nine passengers.",
+            "near",
+        ),
+        ("An airstrike on a village 10 miles west of Kyaukme killed 11 people.", "near"),
+        # a direction alone puts the strike at the town
+        ("An airstrike hit tents west of Khan Younis, killing 13 people.", "place"),
+    ],
+)
+def test_a_measured_distance_from_a_town_is_near_it(run, text, key):
+    (incident,) = run(text)["incidents"]
+    assert (incident["near"] is not None) == (key == "near")
