@@ -91,6 +91,8 @@ _SIRENS = re.compile(
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
 _DATELINE = re.compile(
     r"^(?:,[^\n]{0,45}?)?\s*(?:\([A-Za-z]+\)\s*)?(?:--|—|–|-)\s"
+    # "ISLAMABAD, May 8: A woman …", "KYIV, Oct 5. Russia …": an upper-case name, a date
+    r"|^,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*[:.]\s"
 )
 _NEAR_NOUN = re.compile(
     r"\b(?:near|close\s+to|not\s+far\s+from)\s+"

@@ -305,3 +305,12 @@ def test_hurt_on_the_way_to_a_shelter_is_no_strike(run):
 def test_a_measured_distance_from_a_town_is_near_it(run, text, key):
     (incident,) = run(text)["incidents"]
     assert (incident["near"] is not None) == (key == "near")
+
+
+def test_a_dateline_with_a_colon_is_no_strike(run):
+    out = run(
+        "ISLAMABAD, May 8: A woman and her two daughters were killed when a mortar shell struck "
+        "their home in Kotli district late on Wednesday, officials said."
+    )
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Islamabad") == "dateline"
