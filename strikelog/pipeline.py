@@ -142,6 +142,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     if not refs:
         return []
     refs.sort(key=lambda r: r.start)
+    refs = _drop_capital_appositions(refs, doc.text)
     _resolve_capitals(refs, gaz)
     _propagate_list_roles(doc.text, refs)
     _mark_containers(refs, doc.text)
@@ -353,6 +354,21 @@ def _regional_capitals(
         )
         role = place_role(doc.text, m.start(), m.end(), sent.start, "settlement", actors)
         out.append(PlaceRef(m.start(), m.end(), "settlement", role, place, si))
+    return out
+
+
+def _drop_capital_appositions(refs: list[PlaceRef], text: str) -> list[PlaceRef]:
+    """ "El Obeid, the capital of North Kordofan State": the capital named is El Obeid."""
+    out: list[PlaceRef] = []
+    for r in refs:
+        if (
+            r.kind == "capital"
+            and out
+            and re.fullmatch(r",\s*", text[out[-1].end : r.start])
+            and re.match(r"\s+of\b", text[r.end : r.end + 6])
+        ):
+            continue
+        out.append(r)
     return out
 
 

@@ -565,6 +565,11 @@ class Resolver:
                 if 0 <= p.start - fact.number_span[1] <= 30
                 and _IN_PLACE.fullmatch(self.doc.text[fact.number_span[1] : p.start])
             ]
+            shared = self._shared_by_list(fact, struck)
+            if shared:
+                # "20 killed in attacks on El Obeid and Kadugli": the places' sum, a total
+                self.total_facts.setdefault(fact.field, []).append(fact)
+                continue
             if fact.local or (named_after and not frame.total_scope):
                 after = named_after or [
                     p for p in struck if 0 <= p.start - fact.number_span[1] <= 30
@@ -632,6 +637,16 @@ class Resolver:
             target.add_sentence(s)
             target.signal = True
             self._annotate(target, frame, own=False)
+
+    def _shared_by_list(self, fact: CasualtyFact, struck: list[PlaceRef]) -> bool:
+        """The figure comes before every struck place of its clause, and they are a list."""
+        if fact.local or len(struck) < 2:
+            return False
+        n = fact.number_span[1]
+        end = self.doc.text.find(";", n, fact.sentence.end)
+        after = [p for p in struck if p.start >= n and (end < 0 or p.start < end)]
+        before = [p for p in struck if p.start < fact.number_span[0]]
+        return not before and len(after) >= 2 and _listed_together(after)
 
     def _look_ahead(
         self, content: list[SentenceFrame], pos: int, context: PlaceRef | None

@@ -163,3 +163,14 @@ def test_a_labour_strike_is_no_attack(run):
         "leaving 40 ships waiting at anchor, the port authority said."
     )
     assert not out["is_attack"] and out["incidents"] == []
+
+
+def test_a_figure_before_a_list_of_places_is_their_total(run):
+    out = run(
+        "At least 20 civilians were killed in attacks on El Obeid and Kadugli, OCHA said. A "
+        "drone hit the market of El Obeid, the capital of North Kordofan State, killing 14. "
+        "Shelling of Kadugli killed six civilians."
+    )
+    killed = {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]}
+    assert killed == {"El Obeid": 14, "Kadugli": 6}
+    assert value(out["totals"]["killed"]) == (20, "at_least")
