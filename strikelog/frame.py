@@ -44,6 +44,7 @@ _AIMED_AT = re.compile(
 )
 _LAUNCHED_AFTER = re.compile(r"\s+(?:had\s+been|has\s+been|was|were)\s+(?:launched|fired)\b", re.I)
 _DETAIL_AFTER = re.compile(r"\s*(?:[—–:]|--)\s")
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -1149,6 +1150,14 @@ class _SentenceFramer:
         if after:
             if after[0].kind == "lost":
                 return None
+            if after[0].kind == "intercept" and any(
+                m.kind == "qty"
+                and q.end <= m.start < after[0].start
+                and _OF_THEM_AFTER.match(self.text, m.end)
+                for m in self.m
+            ):
+                # "five drones approached … and three of them were shot down": the five came
+                return "launched"
             return "intercepted" if after[0].kind == "intercept" else "launched"
         return "launched" if attack_cue else None
 

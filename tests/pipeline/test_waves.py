@@ -246,3 +246,13 @@ def test_an_unnamed_attacker_is_the_named_party_that_strikes_that_country(run):
     sides = {(w["attacker"], w["target_country"]) for w in out["waves"]}
     assert ("Houthis", "IL") in sides
     assert ("Iran", "IL") not in sides
+
+
+def test_a_count_before_n_of_them_shot_down_is_the_launch(run):
+    out = run(
+        "The army said at least five drones had approached Kisangani airport and that three "
+        "of them were shot down by air defences."
+    )
+    launched, intercepted, _ = _wave(out, out["waves"][0]["attacker"])
+    assert launched == {"drone": (5, "at_least")}
+    assert intercepted == {"drone": 3}
