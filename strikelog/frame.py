@@ -198,10 +198,13 @@ _CASUALTY_TERM_KINDS = frozenset(("cas", "single", "zero", "among"))
 
 
 class _SentenceFramer:
-    def __init__(self, text: str, sentence: Sentence, mentions: list[Mention]) -> None:
+    def __init__(
+        self, text: str, sentence: Sentence, mentions: list[Mention], kinds: set[str]
+    ) -> None:
         self.text = text
         self.sentence = sentence
         self.m = mentions
+        self.kinds = kinds  # of the mentions: to skip the framings that cannot apply
         self.used: set[int] = set()  # ids of quantity mentions already used
         self.w = _words()
         self.frame = SentenceFrame(sentence)
@@ -329,7 +332,7 @@ class _SentenceFramer:
         return bool(words) and any(w in self.w.additive for w in words or [])
 
     def frame_casualties(self) -> None:
-        if not any(m.kind in _CASUALTY_TERM_KINDS for m in self.m):
+        if self.kinds.isdisjoint(_CASUALTY_TERM_KINDS):
             return  # every casualty fact hangs on a casualty term
         s0, s1 = self.sentence.start, self.sentence.end
         child_groups = self.children_groups()
@@ -971,6 +974,8 @@ class _SentenceFramer:
 
     # -- waves ---------------------------------------------------------------------------
     def frame_waves(self, previous_class: str | None = None) -> None:
+        if not previous_class and self.kinds.isdisjoint(("weapon", "subset")):
+            return  # no weapon counted here, nor one the sentence before counted
         actions = [m for m in self.m if m.kind in ("launch", "intercept", "lost")]
         weapons = [m for m in self.m if m.kind in ("weapon", "subset")]
         if not weapons and not previous_class:
@@ -1297,9 +1302,10 @@ def frame_sentence(
     `previous_class` is the weapon class the sentence before counted ("… 80 of them").
     `month_hint`: whether a word of MONTH_HINTS begins in the sentence, when the caller
     has looked for them in the whole text at once."""
-    if not any(m.kind in _FRAMED_KINDS for m in mentions):
+    kinds = {m.kind for m in mentions}
+    if kinds.isdisjoint(_FRAMED_KINDS):
         return SentenceFrame(sentence)  # nothing here can make a fact or a cue
-    framer = _SentenceFramer(text, sentence, mentions)
+    framer = _SentenceFramer(text, sentence, mentions, kinds)
     framer.annotate()
     if month_hint is None:
         month_hint = _MONTH_HINT.search(text, sentence.start, sentence.end) is not None
@@ -1319,11 +1325,18 @@ def frame_sentence(
         framer.frame.casualties = [
             f for f in framer.frame.casualties if f.number_span[0] < running.start()
         ]
-    elif any(
-        (m.kind == "cumulative" and not _REPEATED.search(text, max(0, m.start - 8), m.start))
-        or m.kind == "notharm"  # "hurt when she fell on her way to a shelter"
-        for m in mentions
-    ) or ("since" in low and _SINCE_EVENT.search(text, sentence.start, sentence.end)):
+    elif (
+        "notharm" in framer.kinds  # "hurt when she fell on her way to a shelter"
+        or (
+            "cumulative" in framer.kinds
+            and any(
+                m.kind == "cumulative"
+                and not _REPEATED.search(text, max(0, m.start - 8), m.start)
+                for m in mentions
+            )
+        )
+        or ("since" in low and _SINCE_EVENT.search(text, sentence.start, sentence.end))
+    ):
         # "more than 400 killed since the war began", "when a Houthi drone killed a man in
         # Tel Aviv in July 2024": not this attack's figures, sites or places
         framer.frame.casualties = []

@@ -28,6 +28,11 @@ class _Rules:
     after: re.Pattern[str]
     venue: re.Pattern[str]
     directions: re.Pattern[str]
+    # the literal words one of which every match of the pattern above holds: a test with
+    # `in` or `endswith` spares most searches
+    before_endings: tuple[str, ...]
+    venue_words: tuple[str, ...]
+    direction_words: tuple[str, ...]
 
 
 @cache
@@ -51,6 +56,9 @@ def _rules() -> _Rules:
             rf"\b(?:{directions})(?:\s+of)?\s+(?:the\s+)?(?:(?:city|capital|town|village)\s+"
             rf"(?:of\s+)?)?$"
         ),
+        before_endings=tuple(roles),
+        venue_words=tuple(scope["venue_words"]["words"]),
+        direction_words=tuple(scope["directions"]["words"]),
     )
 
 
@@ -81,6 +89,7 @@ _TREATED_IN = re.compile(
     r"[^.;!?]{0,50}\b(?:hospital|clinic|medical\s+(?:centre|center|facility)|hospitals)\s+in\s+$",
     re.IGNORECASE,
 )
+_TREATED_IN_WORDS = ("hospital", "clinic", "medical")  # one of them is in every match
 _FROM_TO = re.compile(r"\bfrom\s+[^.;:!?]{1,50}?\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _SIRENS = re.compile(
     r"\b(?:sirens?|air[- ]raid\s+alerts?|alarms?|alerts?)\s+(?:(?:sounded|wailed|went\s+off|"
@@ -88,6 +97,7 @@ _SIRENS = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_SIRENS_WORDS = ("siren", "alarm", "alert")  # one of them is in every match
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
 _DATELINE = re.compile(
     r"^(?:,[^\n]{0,45}?)?\s*(?:\([A-Za-z]+\)\s*)?(?:--|—|–|-)\s"
@@ -99,6 +109,7 @@ _NEAR_NOUN = re.compile(
     r"(?:the\s+(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_NEAR_NOUN_WORDS = ("near", "close", "far")  # one of them is in every match
 # "Pohreby, north of Kyiv", "Pohreby near Kyiv": the place before is the one meant
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s*$")
 _STRIKE_CUE_BEFORE = re.compile(
@@ -112,6 +123,13 @@ _TITLE_AFTER = re.compile(
 )
 
 
+_ATTRIBUTE_AFTER = re.compile(r"-[a-z]")
+_UNNAMED_PLACE_END = re.compile(r"\b(?:village|town|settlement|road|area)s?\s*$")
+_DISTANCE_FROM = re.compile(r"\b(?:kilomet\w*|km|miles?)\s+from\s")
+_POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+_PREPOSITION_END = re.compile(r"\b(?:in|on|at|near|of)\s+$")
+
+
 def place_role(
     text: str, start: int, end: int, sentence_start: int, kind: str, actors: list[ActorMention]
 ) -> str:
@@ -122,43 +140,56 @@ def place_role(
         return "sea or river"  # "across the Dnipro River": the river, not the city
     if _STREET_AFTER.match(text, end):
         return "street"  # "a shop on Pushkin Street": a street of the town, not Pushkin
-    if re.match(r"-[a-z]", text[end : end + 2]):
+    if _ATTRIBUTE_AFTER.match(text, end, end + 2):
         return "attribute"  # "the Moscow-installed governor", "a Kyiv-based group"
     rules = _rules()
     before = text[max(sentence_start, start - 60) : start].lower()
+    # the patterns that end in `$` are searched only when the words they need are there
+    # (`plain`: no character that a case-insensitive pattern takes for another letter)
+    plain = before.isascii()
     # "from the Russian-occupied town of Enerhodar" reads as "from Enerhodar"
-    before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
-    if _SIRENS.search(before):
+    before_stripped = before.rstrip()
+    if before_stripped.endswith("of"):
+        before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
+    if _has_any(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
-    if _TREATED_IN.search(before):
+    if _has_any(before, _TREATED_IN_WORDS, plain) and _TREATED_IN.search(before):
         return "treatment location"
-    if _FROM_TO.search(before):
+    if _has_any(before, ("from",), plain) and _FROM_TO.search(before):
         return "destination"  # "taking residents from border villages to Sumy"
-    hit = rules.before.search(before_stripped)
+    hit = (
+        rules.before.search(before_stripped)
+        if before_stripped.endswith(rules.before_endings)
+        else None
+    )
     if hit is None and before_stripped.endswith(" the"):
         # "from the territory of the Kursk region" reads as "from the territory of"
-        hit = rules.before.search(before_stripped[:-4].rstrip())
+        trimmed = before_stripped[:-4].rstrip()
+        if trimmed.endswith(rules.before_endings):
+            hit = rules.before.search(trimmed)
     if hit:
         return rules.before_roles[hit.group(1)]
-    if rules.venue.search(before):
+    if _has_any(before, rules.venue_words) and rules.venue.search(before):
         return "meeting venue"
     if _DATELINE.match(text[end : end + 40]) and (start == 0 or text[start - 1] == "\n"):
         return "dateline"
-    direction = rules.directions.search(before)
-    cue = direction or _NEAR_NOUN.search(before)
+    direction = (
+        rules.directions.search(before) if _has_any(before, rules.direction_words) else None
+    )
+    cue = direction or (
+        _NEAR_NOUN.search(before) if _has_any(before, _NEAR_NOUN_WORDS, plain) else None
+    )
     if cue:
         # "Pohreby, north of Kyiv": a named place located by another
         head = text[max(sentence_start, start - 60) : start][: cue.start()]
-        if _NAMED_BEFORE.search(head.rstrip(" ,") + " ") and not re.search(
-            r"\b(?:village|town|settlement|road|area)s?\s*$", head
-        ):
+        if _NAMED_BEFORE.search(head.rstrip(" ,") + " ") and not _UNNAMED_PLACE_END.search(head):
             return REFERENCE
         # "a village near Nizhyn", "15 km from Kanbalu" are near it; "an area west of Khan
         # Younis" is put at it
         # ... but "20 kilometres north of Debre Markos" is a measured way off: near it
         if (
             direction
-            and not re.search(r"\b(?:kilomet\w*|km|miles?)\s+from\s", cue.group(0))
+            and not _DISTANCE_FROM.search(cue.group(0))
             and not _DISTANCE_BEFORE.search(before[: len(before) - len(cue.group(0))])
         ):
             return STRUCK
@@ -166,19 +197,24 @@ def place_role(
     after = text[end : end + 70].lower().lstrip()
     if _UNDER_ALERT.match(after):
         return "air alert"
-    if any(m.start == start and m.metonym for m in actors) and re.match(
-        r"^(?:'s|’s)\b", text[end : end + 3]
+    if any(m.start == start and m.metonym for m in actors) and _POSSESSIVE.match(
+        text[end : end + 3]
     ):
         return "actor"  # "Washington's campaign"
     if any(m.start == start and m.metonym for m in actors):
-        in_before = re.search(r"\b(?:in|on|at|near|of)\s+$", before)
+        in_before = _PREPOSITION_END.search(before)
         if not in_before:
             return "actor"
-    if not re.search(r"\b(?:in|on|at|near|of)\s+$", before) and rules.after.match(after):
+    if not _PREPOSITION_END.search(before) and rules.after.match(after):
         return "actor"
     if _TITLE_AFTER.match(text[end : end + 40]):
         return CONTEXT
     return STRUCK
+
+
+def _has_any(low: str, words: tuple[str, ...], plain: bool = True) -> bool:
+    """Whether one of `words` is in `low`; always True when not `plain`."""
+    return not plain or any(w in low for w in words)
 
 
 def is_incident_role(role: str) -> bool:

@@ -16,8 +16,10 @@ from strikelog.lang.loader import load_lexicon
 from strikelog.trie import literal_trie
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
-# and an opening capital, digit or quote — or at a line break.
-_SENT_END = re.compile(r"""(?<=[.!?…])['"’”)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄҐ])""")
+# and an opening capital, digit or quote — or at a line break. The stop itself is matched
+# (not looked behind for) so that the regex engine skips ahead to the next stop; the sentence
+# ends after it, where group 1 starts.
+_SENT_END = re.compile(r"""[.!?…](['"’”)\]]*\s+)(?=[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄҐ])""")
 _ABBREV_TAIL = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Prof|Jr|Sr|No|Vol|Fig|approx|"
     r"est|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
@@ -96,16 +98,21 @@ def _is_boilerplate(sentence: str, contains: tuple[str, ...] | None = None) -> b
     starts, all_contains = _boilerplate_rules()
     if starts.match(sentence):
         return True
+    if contains is None:
+        contains = all_contains
+    if not contains:
+        return False
     low = sentence.lower()
-    return any(c in low for c in (all_contains if contains is None else contains))
+    return any(c in low for c in contains)
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence windows inside text[start:end], skipping leading/trailing whitespace."""
+    """Sentence windows inside text[start:end], skipping leading/trailing whitespace.
+    `start` begins a line: no sentence stop stands right before it."""
     out: list[tuple[int, int]] = []
     cursor = start
     for m in _SENT_END.finditer(text, start, end):
-        cut = m.start()
+        cut = m.start(1)
         # Do not split after an abbreviation or an initial ("U.S. officials", "J. Smith").
         head = text[max(cursor, cut - 8) : cut]
         if _ABBREV_TAIL.search(head):
@@ -142,16 +149,17 @@ def prepare(text: str) -> Doc:
         line = text[pos:end].strip()
         if line:
             # the headline-like lines that follow a "Related" header are links, not article
+            link_header = _is_link_header(line)
             if in_link_list and (_is_list_item(line) or not line.endswith((".", "!", "?", '"'))):
                 flag_all = True
             else:
-                flag_all = _is_link_header(line)
+                flag_all = link_header
                 in_link_list = False
             for s, e in _split_paragraph(text, pos, end):
                 flagged = flag_all or _is_boilerplate(text[s:e], contains)
                 doc.sentences.append(Sentence(index, s, e, para, flagged))
                 index += 1
-            if _is_link_header(line):
+            if link_header:
                 in_link_list = True
             para += 1
         pos = m.end() if m else len(text)

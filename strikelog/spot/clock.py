@@ -13,22 +13,25 @@ from strikelog.lang.loader import load_lexicon
 
 
 @cache
-def _clock() -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]:
+def _clock() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], tuple[str, ...]]:
     data = load_lexicon("times")["clock"]
-    markers = sorted(data["am"] + data["pm"], key=len, reverse=True)
+    markers = "|".join(re.escape(m) for m in sorted(data["am"] + data["pm"], key=len, reverse=True))
     pattern = re.compile(
-        r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?[^\S\n]?(?P<x>"
-        + "|".join(re.escape(m) for m in markers)
-        + r")(?![\w])",
+        r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?[^\S\n]?(?P<x>" + markers + r")(?![\w])",
         re.IGNORECASE,
     )
-    return pattern, frozenset(m.lower() for m in data["pm"]), tuple(data["hours"])
+    # what every clock time holds, in a form the regex engine scans several times faster
+    # (a plain digit first, no word boundary): most reports have none, and so no full scan
+    hint = re.compile(r"\d(?:[:.]\d\d)?[^\S\n]?(?:" + markers + ")", re.IGNORECASE)
+    return pattern, hint, frozenset(m.lower() for m in data["pm"]), tuple(data["hours"])
 
 
 def clock_periods(text: str) -> list[tuple[int, int, str]]:
     """(start, end, period) for every "8am", "11 p.m.", "10:30 a.m." in `text`."""
-    pattern, pm, hours = _clock()
-    out = []
+    pattern, hint, pm, hours = _clock()
+    out: list[tuple[int, int, str]] = []
+    if hint.search(text) is None:
+        return out
     for m in pattern.finditer(text):
         hour = int(m["h"]) % 12 + (12 if m["x"].lower() in pm else 0)
         out.append((m.start(), m.end(), hours[hour]))

@@ -235,42 +235,43 @@ def spot(text: str) -> list[Mention]:
             )
         ]
     casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
-    for m in _hits_to_mentions(hits["site"]):
+    # sites and persons are read from the hits, and a mention made only for what is kept
+    for start, end, phrase, labels in hits["site"]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
-        if any(s <= m.start < e for s, e in casualty_spans):
+        if any(s <= start < e for s, e in casualty_spans):
             continue
-        before_backwards = text[max(0, m.start - 60) : m.start][::-1]
+        before_backwards = text[max(0, start - 60) : start][::-1]
         if (
             rec.site_not_target_before_backwards.match(before_backwards)
             or _TAKEN_TO_BACKWARDS.match(before_backwards)
-            or rec.site_not_target_after.match(text[m.end : m.end + 40])
+            or rec.site_not_target_after.match(text[end : end + 40])
         ):
             continue
-        if _word_after(text, m.end) in rec.site_not_after:
+        if _word_after(text, end) in rec.site_not_after:
             continue
-        if _word_before(text, m.start) in rec.site_not_before:
+        if _word_before(text, start) in rec.site_not_before:
             continue
-        mentions.append(m)
-    for m in _hits_to_mentions(hits["person"]):
-        key = m.data
-        if m.kind == "pair":
-            mentions.append(
-                Mention(
-                    "pair",
-                    m.start,
-                    m.end,
-                    "",
-                    {"count": rec.pairs[key], "adult": key in rec.adult_pairs},
+        mentions.extend(_hits_to_mentions([(start, end, phrase, labels)]))
+    for start, end, key, labels in hits["person"]:
+        for label in labels:
+            if label.partition(":")[0] == "pair":
+                mentions.append(
+                    Mention(
+                        "pair",
+                        start,
+                        end,
+                        "",
+                        {"count": rec.pairs[key], "adult": key in rec.adult_pairs},
+                    )
                 )
-            )
-        else:
+                continue
             attrs = rec.person_attrs.get(key, {})
             plural = key.endswith("s") or key in ("people", "children", "men", "women")
             mentions.append(
                 Mention(
                     "person",
-                    m.start,
-                    m.end,
+                    start,
+                    end,
                     "child" if attrs.get("child") else "adult",
                     {
                         "sex": attrs.get("sex"),
