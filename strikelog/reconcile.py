@@ -96,6 +96,13 @@ def reconcile(ex: Extraction) -> Extraction:
                         ),
                     )
     totals = ex.totals
+    for name in ("killed", "injured"):
+        stated = getattr(totals, name)
+        if _is_zero(stated) and stated is not None:
+            # "No one was killed, officials said": nobody at any of the places either
+            for inc in ex.incidents:
+                if getattr(inc, name) is None:
+                    setattr(inc, name, Figure(0, "exact", 0, 0, list(stated.evidence)))
     for name in _SUMMED:
         parts = [getattr(i, name) for i in ex.incidents if getattr(i, name) is not None]
         summed = _sum_figures(parts)

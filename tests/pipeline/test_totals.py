@@ -174,3 +174,14 @@ def test_a_figure_before_a_list_of_places_is_their_total(run):
     killed = {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]}
     assert killed == {"El Obeid": 14, "Kadugli": 6}
     assert value(out["totals"]["killed"]) == (20, "at_least")
+
+
+def test_no_one_killed_in_the_report_is_no_one_killed_at_each_place(run):
+    out = run(
+        "Russian missiles hit Kharkiv overnight, wounding 17 people. No one was killed, "
+        "officials said. In Chuhuiv, a woman and her son were injured when their house burned."
+    )
+    assert {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]} == {
+        "Kharkiv": 0,
+        "Chuhuiv": 0,
+    }
