@@ -178,10 +178,10 @@ def test_a_figure_before_a_list_of_places_is_their_total(run):
 
 def test_no_one_killed_in_the_report_is_no_one_killed_at_each_place(run):
     out = run(
-        "Russian missiles hit Kharkiv overnight, wounding 17 people. No one was killed, "
-        "officials said. In Chuhuiv, a woman and her son were injured when their house burned."
+        "Russian missiles and drones slammed into Ukraine's second-largest city overnight, "
+        "wounding 17 people. No one was killed, officials said.\n\n"
+        "In Kharkiv, two missiles struck a printing works, injuring 15. In Chuhuiv, a woman "
+        "and her son were injured when their house burned."
     )
-    assert {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]} == {
-        "Kharkiv": 0,
-        "Chuhuiv": 0,
-    }
+    killed = [value(i["killed"]) for i in out["incidents"]]
+    assert len(killed) == 2 and killed == [0, 0]
