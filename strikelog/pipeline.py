@@ -129,10 +129,17 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
         if not place.evidence:
             place.evidence = [Span(m.start, m.end, doc.text[m.start : m.end])]
         kind = m.kind
-        if kind == "settlement" and _DISTRICT.match(
-            m.text.lower()[-9:] + doc.text[m.end : m.end + 10]
-        ):
-            kind = "district"  # "Desnianskyi district": a part of a city, not a village
+        inside = _DISTRICT_WORD.search(m.text)
+        suffix = inside or _TOWN_DISTRICT.match(doc.text, m.end)
+        name = m.text[: inside.start()] if inside else m.text
+        if kind == "settlement" and suffix and _ADJECTIVE_NAME.search(name):
+            kind = "district"  # "Prymorskyi district": a part of a city, not a village
+        elif kind == "settlement" and suffix:
+            # "the Starokostiantyniv district": the raion named after the town
+            kind = "admin2"
+            place.name = f"{name} {suffix.group(1).lower()}"
+            place.precision = "admin2"
+            place.geonameid = None
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
     for r in refs:
         if r.place.country in _SCHOLARLY_TRANSLITERATION:
@@ -182,7 +189,11 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
             r.role = "abroad"
 
 
-_DISTRICT = re.compile(r".*district|\s*district\b|\s+raion\b|\s+borough\b", re.IGNORECASE)
+# city districts bear adjective names ("Prymorskyi", "Kyivskyi", "Sovetsky"); a raion named
+# after its town bears the town's name ("Starokostiantyniv district")
+_ADJECTIVE_NAME = re.compile(r"(?:sk|ck|zk|tsk)(?:yi|iy|y|ii|oy|a|e)$", re.IGNORECASE)
+_DISTRICT_WORD = re.compile(r"[^\S\n]+(district|raion|rayon|borough)$", re.IGNORECASE)
+_TOWN_DISTRICT = re.compile(r"[^\S\n]+(district|raion|rayon)\b", re.IGNORECASE)
 
 
 _CAPITAL_WORDS = ("capital", "centre", "center")

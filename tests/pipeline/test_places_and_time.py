@@ -314,3 +314,20 @@ def test_a_dateline_with_a_colon_is_no_strike(run):
     )
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles.get("Islamabad") == "dateline"
+
+
+def test_a_raion_named_after_a_town_is_not_a_city_district(run):
+    out = run(
+        "In Ivano-Frankivsk, debris damaged an apartment block. Two more people were hurt by "
+        "falling debris in the Starokostiantyniv district of the Khmelnytskyi region."
+    )
+    names = {i["place"]["name"]: i["place"]["precision"] for i in out["incidents"]}
+    assert names.get("Starokostiantyniv district") == "admin2"
+
+
+def test_a_city_district_stands_for_its_city(run):
+    out = run(
+        "Russian drones attacked Odesa overnight. Hits on port infrastructure and on a "
+        "residential area of the Prymorskyi district were recorded."
+    )
+    assert [k[0] for k in _incidents(out)] == ["Odesa"]
