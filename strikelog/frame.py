@@ -45,6 +45,7 @@ _AIMED_AT = re.compile(
 _LAUNCHED_AFTER = re.compile(r"\s+(?:had\s+been|has\s+been|was|were)\s+(?:launched|fired)\b", re.I)
 _DETAIL_AFTER = re.compile(r"\s*(?:[—–:]|--)\s")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.I)
+_OF_THEM_NAMED = re.compile(r"\s+of\s+(?:them|whom)\s+(?:(?:was|is)\s+)?an?\s", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -253,6 +254,17 @@ class _SentenceFramer:
         for q in self._of("qty"):
             if not self._qty_ok(q):
                 continue
+            named = _OF_THEM_NAMED.match(self.text, q.end)
+            if named and re.search(
+                r"[,;(]\s*$", self.text[max(self.sentence.start, q.start - 3) : q.start]
+            ):
+                # "injured two people, one of them an 11-year-old boy": the one is a child
+                person = self._next_person(named.end(), 2)
+                if person is not None and (
+                    person.label == "child" or self._aged_child_before(person)
+                ):
+                    out.append((q, person, (q.start, person.end)))
+                    continue
             person = self._next_person(q.end, 3)
             if person is None or person.label != "child":
                 continue

@@ -127,6 +127,17 @@ CASES = [
         "included a 3-year-old girl and her grandmother.",
         {"killed": 17, "children_killed": (1, "at_least")},
     ),
+    # "one of them an 11-year-old boy": a child among the figure
+    (
+        "In Ivano-Frankivsk, debris injured two people, one of them an 11-year-old boy.",
+        {"injured": 2, "children_injured": 1},
+    ),
+    # a figure "in three regions" is the report's, not the last place's
+    (
+        "In Lviv, a drone hit a warehouse. The minister said one person had been killed and "
+        "seven injured in three regions.",
+        {"killed": 1, "injured": 7},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
