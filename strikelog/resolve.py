@@ -68,6 +68,9 @@ _SAID_ON = re.compile(
     re.IGNORECASE,
 )
 _PAST_DAYS = 60  # a dated event this long before publication is a past one
+_OVER_SEA = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:over|above)\s+the\s+((?:[A-Z][\w-]+\s+){1,2}Sea)\b"
+)
 _MASSED_WORDS = (
     "massive",
     "massed",
@@ -683,7 +686,12 @@ class Resolver:
             if not intercepted:
                 continue
             s = frame.sentence
-            refs = [p for p in self.by_sentence.get(s.index, []) if p.role == "interception area"]
+            # "35 over Crimea and 10 over the Black Sea": a sea is an interception area too
+            refs = [
+                p
+                for p in self.by_sentence.get(s.index, [])
+                if p.role in ("interception area", "sea or river")
+            ]
             # "destroyed 18 drones over the Kursk region and 7 over the Bryansk region": the
             # first count is a region's part too, and the total is the sum of the parts
             for w in intercepted:
@@ -696,6 +704,17 @@ class Resolver:
             for q in self.mentions:
                 if q.kind != "qty" or not (s.start <= q.start < s.end) or q.span in used:
                     continue
+                sea = _OVER_SEA.match(self.doc.text, q.end)
+                if sea is not None and not any(r.start == sea.start(1) for r in refs):
+                    # a sea the gazetteer does not hold: kept by its written name
+                    place = Place(
+                        name=sea.group(1),
+                        written=sea.group(1),
+                        evidence=[_span(self.doc, sea.start(1), sea.end(1))],
+                    )
+                    refs.append(
+                        PlaceRef(sea.start(1), sea.end(1), "sea", "sea or river", place, s.index)
+                    )
                 for ref in refs:
                     gap = self.doc.text[q.end : ref.start].lower().strip()
                     if re.fullmatch(r"(?:[a-z-]+\s+){0,2}(?:over|above)(?:\s+the)?", gap):
@@ -765,6 +784,18 @@ class Resolver:
         attacker, defender = self._sentence_attacker(wc.sentence)
         s = wc.sentence
         text = self.doc.text
+        if wc.kind == "intercepted":
+            # "35 drones over Crimea": the country of the skies they were downed in defends
+            # (as GeoNames has it: Crimea is Ukraine's)
+            areas = {
+                p.place.country
+                for p in self.by_sentence.get(s.index, [])
+                if p.role == "interception area" and p.place.country
+            }
+            area = areas.pop() if len(areas) == 1 else None
+            defender = area or defender
+        else:
+            area = None
         best = None
         for a in self.actors:
             if not (s.start <= a.start < s.end):
@@ -779,7 +810,7 @@ class Resolver:
                     )
                     and a.start - wc.number_span[1] <= 12
                 ):
-                    return a.name, defender if defender != a.country else None
+                    return a.name, defender if defender != a.country or area else None
                 if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
                     defender = a.country  # "fired two ballistic missiles at Israel"
                 elif near and re.search(r"\bfrom\s+(?:the\s+)?$", text[a.start - 12 : a.start]):

@@ -256,3 +256,16 @@ def test_a_count_before_n_of_them_shot_down_is_the_launch(run):
     launched, intercepted, _ = _wave(out, out["waves"][0]["attacker"])
     assert launched == {"drone": (5, "at_least")}
     assert intercepted == {"drone": 3}
+
+
+def test_interceptions_over_occupied_crimea_and_a_sea(run):
+    out = run(
+        "Ukrainian forces attacked Sevastopol overnight, the governor said. The Russian Defence "
+        "Ministry said it had destroyed 35 Ukrainian drones over Crimea and 10 over the Black "
+        "Sea overnight."
+    )
+    (wave,) = out["waves"]
+    # Crimea is Ukraine's in GeoNames, and so in the annotation guidelines
+    assert (wave["attacker"], wave["target_country"]) == ("Ukraine", "UA")
+    assert value(wave["intercepted"]["drone"]) == 45
+    assert [o["place"]["name"] for o in wave["intercepted_over"]] == ["Crimea", "Black Sea"]
