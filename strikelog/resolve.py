@@ -13,8 +13,10 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from strikelog.frame import CasualtyFact, SentenceFrame, VictimFact, WaveCount
+from strikelog.lang.loader import load_lexicon
 from strikelog.models import (
     Figure,
     Incident,
@@ -164,6 +166,11 @@ def _missile_total(counts: dict[str, Figure | None]) -> None:
     counts["missile"] = Figure(
         value, qualifier, value if exact else known[0].low, value if exact else None, evidence
     )
+
+
+@cache
+def _attack_nouns() -> frozenset[str]:
+    return frozenset(p.lower() for p in load_lexicon("actions")["attack_nouns"]["phrases"])
 
 
 def _listed_together(refs: list[PlaceRef]) -> bool:
@@ -1021,6 +1028,12 @@ class Resolver:
                     and self.doc.text[m.start : m.end].lower().endswith("s")
                 ):
                     return True
+                if (
+                    m.kind == "hit"
+                    and self.doc.text[m.start : m.end].lower() in _attack_nouns()
+                    and any(0 <= m.start - a.end <= 1 for a in self.actors)
+                ):
+                    return True  # "Israeli strikes on southern Lebanon killed five"
         return False
 
     def _wave_figure(self, items: list[WaveCount]) -> Figure | None:

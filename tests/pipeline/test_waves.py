@@ -147,6 +147,11 @@ def test_interceptions_given_only_by_region_sum_up(run):
             "the health ministry said.",
             [("Israel", "PS")],
         ),
+        (
+            "Israeli strikes on southern Lebanon killed five people on Friday, the health "
+            "ministry said. A drone strike on a car near Nabatieh killed two men.",
+            [("Israel", "LB")],
+        ),
         # one drone known by its damage, and shelling, make no wave
         ("In Kherson, a drone dropped explosives on a man, wounding him.", []),
         ("Russian artillery shelled Nikopol, damaging two houses.", []),
