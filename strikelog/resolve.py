@@ -73,6 +73,10 @@ _PAST_DAYS = 60  # a dated event this long before publication is a past one
 _OVER_SEA = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:over|above)\s+the\s+((?:[A-Z][\w-]+\s+){1,2}Sea)\b"
 )
+_LIST_JOINER = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:the\s+)?"
+    r"(?:(?:nearby|neighbou?ring|adjacent|surrounding|town\s+of|city\s+of|village\s+of)\s+)?"
+)
 _MASSED_WORDS = (
     "massive",
     "massed",
@@ -173,10 +177,14 @@ def _attack_nouns() -> frozenset[str]:
     return frozenset(p.lower() for p in load_lexicon("actions")["attack_nouns"]["phrases"])
 
 
-def _listed_together(refs: list[PlaceRef]) -> bool:
-    """Places written as one list, with at most a few characters between them."""
+def _listed_together(refs: list[PlaceRef], text: str | None = None) -> bool:
+    """Places written as one list: a few characters between them, or a joiner ("El Fasher
+    and the nearby Abu Shouk camp")."""
     ordered = sorted(refs, key=lambda r: r.start)
-    return all(b.start - a.end <= 6 for a, b in itertools.pairwise(ordered))
+    return all(
+        b.start - a.end <= 6 or (text is not None and _LIST_JOINER.fullmatch(text, a.end, b.start))
+        for a, b in itertools.pairwise(ordered)
+    )
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -656,7 +664,7 @@ class Resolver:
         end = self.doc.text.find(";", n, fact.sentence.end)
         after = [p for p in struck if p.start >= n and (end < 0 or p.start < end)]
         before = [p for p in struck if p.start < fact.number_span[0]]
-        return not before and len(after) >= 2 and _listed_together(after)
+        return not before and len(after) >= 2 and _listed_together(after, self.doc.text)
 
     def _look_ahead(
         self, content: list[SentenceFrame], pos: int, context: PlaceRef | None
