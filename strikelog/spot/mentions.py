@@ -67,6 +67,9 @@ _DETERMINERS = (
 )
 
 
+# a site word capitalised after a capitalised word: a name ("Ukrainian Railways")
+# (a plural: "Railways", "Airlines"; "the Kharkiv Tractor Plant" is a site)
+_PROPER_SITE = re.compile(r"[a-z,]\s+[A-Z][\w'’-]+\s+[A-Z][a-z]+s$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -251,6 +254,8 @@ def spot(text: str) -> list[Mention]:
             continue
         if _word_before(text, start) in rec.site_not_before:
             continue
+        if _PROPER_SITE.search(text, max(0, start - 30), end):
+            continue  # "according to Ukrainian Railways": a company's name, not a site
         mentions.extend(_hits_to_mentions([(start, end, phrase, labels)]))
     for start, end, key, labels in hits["person"]:
         for label in labels:

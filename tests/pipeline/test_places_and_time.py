@@ -331,3 +331,13 @@ def test_a_city_district_stands_for_its_city(run):
         "residential area of the Prymorskyi district were recorded."
     )
     assert [k[0] for k in _incidents(out)] == ["Odesa"]
+
+
+def test_habitual_attacks_and_company_names_give_no_sites(run):
+    out = run(
+        "A Russian missile damaged a church in Odesa on Sunday. Odesa has seen near-nightly "
+        "attacks on its port and energy facilities. The depot in Korosten was not damaged, "
+        "according to Ukrainian Railways."
+    )
+    targets = {k[0]: set(i["targets"]) for k, i in _incidents(out).items()}
+    assert targets == {"Odesa": {"religious"}}
