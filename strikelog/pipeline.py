@@ -197,11 +197,13 @@ _TOWN_DISTRICT = re.compile(r"[^\S\n]+(district|raion|rayon)\b", re.IGNORECASE)
 
 
 _CAPITAL_WORDS = ("capital", "centre", "center")
-_REGIONAL_CAPITAL = re.compile(
-    r"\bthe\s+(?:regional|region's|region’s|provincial|oblast|state)\s+"
-    rf"(?:{'|'.join(_CAPITAL_WORDS)})\b",
-    re.IGNORECASE,
+_AFTER_THE_REGIONAL_CAPITAL = (
+    r"\s+(?:regional|region's|region’s|provincial|oblast|state)\s+"
+    rf"(?:{'|'.join(_CAPITAL_WORDS)})\b"
 )
+_REGIONAL_CAPITAL = re.compile(r"\bthe" + _AFTER_THE_REGIONAL_CAPITAL, re.IGNORECASE)
+# the same in the lowercase text: the literal "the" first lets the regex engine skip ahead
+_REGIONAL_CAPITAL_IN_LOWER = re.compile(r"the(?<!\wthe)" + _AFTER_THE_REGIONAL_CAPITAL)
 
 
 # Countries whose GeoNames names carry scholarly transliteration marks ("Khān Yūnis").
@@ -330,11 +332,11 @@ def _regional_capitals(
     if not doc.may_contain(_CAPITAL_WORDS):
         return out
     starts = [s.start for s in doc.sentences]
-    for m in _REGIONAL_CAPITAL.finditer(doc.text):
+    for m_start, m_end in doc.spans_ignoring_case(_REGIONAL_CAPITAL_IN_LOWER, _REGIONAL_CAPITAL):
         regions = [
             r
             for r in refs
-            if r.start < m.start()
+            if r.start < m_start
             and r.place.admin1
             and r.kind in ("admin1", "settlement", "district")
         ]
@@ -348,11 +350,12 @@ def _regional_capitals(
         if not towns:
             continue
         c = towns[0]
-        si = bisect.bisect_right(starts, m.start()) - 1
+        si = bisect.bisect_right(starts, m_start) - 1
         sent = doc.sentences[si]
+        written = doc.text[m_start:m_end]
         place = Place(
             name=c.name,
-            written=m.group(0),
+            written=written,
             admin1=c.admin1,
             admin2=c.admin2,
             country=c.country,
@@ -361,10 +364,10 @@ def _regional_capitals(
             geonameid=c.geonameid,
             precision="settlement",
             confidence=0.7,
-            evidence=[Span(m.start(), m.end(), m.group(0))],
+            evidence=[Span(m_start, m_end, written)],
         )
-        role = place_role(doc.text, m.start(), m.end(), sent.start, "settlement", actors)
-        out.append(PlaceRef(m.start(), m.end(), "settlement", role, place, si))
+        role = place_role(doc.text, m_start, m_end, sent.start, "settlement", actors)
+        out.append(PlaceRef(m_start, m_end, "settlement", role, place, si))
     return out
 
 

@@ -63,6 +63,15 @@ class Doc:
         a cheap test that spares a case-insensitive regex scan whose every match holds one."""
         return not self._lower_is_plain() or any(w in self.lower for w in words)
 
+    def spans_ignoring_case(
+        self, on_lower: re.Pattern[str], on_text: re.Pattern[str]
+    ) -> list[tuple[int, int]]:
+        """The spans of `on_text`, a case-insensitive pattern, found by `on_lower`: the same
+        pattern for lowercase text, case-sensitive, which the regex engine may run faster."""
+        if self._lower_is_plain():
+            return [m.span() for m in on_lower.finditer(self.lower)]
+        return [m.span() for m in on_text.finditer(self.text)]
+
     def word_spans(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
         """Spans where one of `words` (lowercase ASCII) begins after a word boundary,
         ignoring case: what ``\\b(?:words)`` with IGNORECASE finds, found by a case-sensitive

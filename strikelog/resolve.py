@@ -39,6 +39,7 @@ from strikelog.spot.actors import (
     usual_attacker,
 )
 from strikelog.spot.mentions import Mention
+from strikelog.trie import literal_trie
 
 _NATIONAL = re.compile(
     r"\b(?:across|nationwide|country|countrywide|regions|provinces|oblasts|nation)\b", re.IGNORECASE
@@ -89,6 +90,8 @@ _MASSED_WORDS = (
     "onslaught",
 )
 _MASSED = re.compile(rf"\b(?:{'|'.join(map(re.escape, _MASSED_WORDS))})\b", re.IGNORECASE)
+# the same for lowercase text, the word start checked after the first letter: a faster scan
+_MASSED_IN_LOWER = re.compile(literal_trie(_MASSED_WORDS, after_first=r"(?<!\w.)") + r"\b")
 _TARGET_BEFORE = re.compile(
     r"\b(?:attacked|attacking|struck|striking|hit|hitting|targeted|targeting|at|on|against|"
     r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?"
@@ -869,7 +872,7 @@ class Resolver:
             return True
         if not self.doc.may_contain(_MASSED_WORDS):
             return False
-        massed = [m.start() for m in _MASSED.finditer(self.doc.text)]
+        massed = [start for start, _ in self.doc.spans_ignoring_case(_MASSED_IN_LOWER, _MASSED)]
         return any(f.sentence.start <= pos < f.sentence.end for f in frames for pos in massed)
 
     def waves(self) -> list[Wave]:

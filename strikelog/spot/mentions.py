@@ -18,6 +18,15 @@ from strikelog.spot.lexicon_matcher import Hit, PhraseIndex
 from strikelog.spot.numbers import Quantity, find_quantities
 
 
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """False when no word of `words` (lowercase ASCII) is in `window`, ignoring case: a
+    cheap test before a case-insensitive match that needs one of them."""
+    if not window.isascii():
+        return True  # a case-insensitive match may take a non-ASCII letter for an ASCII one
+    low = window.lower()
+    return any(w in low for w in words)
+
+
 def _backwards(words: Iterable[str]) -> str:
     """An alternation of `words` spelt backwards, for a pattern matched on reversed text."""
     return "|".join(re.escape(w[::-1]) for w in words)
@@ -41,6 +50,7 @@ _TAKEN_TO_VERBS = (
     "airlifted",
     "carried",
 )
+_TAKEN_TO_VERBS_BACKWARDS = tuple(w[::-1] for w in _TAKEN_TO_VERBS)
 _TAKEN_TO_BACKWARDS = re.compile(
     rf"\n?[^.;,!?]{{0,40}}(?:\s+eht|\s+a)?\s+(?:ot|otni)\s+(?:{_backwards(_TAKEN_TO_VERBS)})\b",
     re.IGNORECASE,
@@ -183,14 +193,21 @@ def recognisers() -> _Recognisers:
     )
 
 
+# spaces, then a word: letters and digits (str.isalnum, as `[^\W_]`), hyphens, apostrophes
+_SPACES_THEN_WORD = re.compile(r" *((?:[^\W_]|['-])*)")
+
+
 def _word_after(text: str, pos: int) -> str:
-    j = pos
-    while j < len(text) and text[j] == " ":
-        j += 1
-    k = j
-    while k < len(text) and (text[k].isalnum() or text[k] in "-'"):
-        k += 1
-    return text[j:k].lower()
+    m = _SPACES_THEN_WORD.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+def _word_before_backwards(text: str, pos: int, backwards: str) -> str:
+    """ `_word_before`, read from `backwards`: the text before `pos` reversed (or its end)."""
+    m = _SPACES_THEN_WORD.match(backwards)
+    if m is None or m.end() == len(backwards) < pos:
+        return _word_before(text, pos)  # the word may go on before the window
+    return m.group(1)[::-1].lower()
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -246,13 +263,16 @@ def spot(text: str) -> list[Mention]:
         before_backwards = text[max(0, start - 60) : start][::-1]
         if (
             rec.site_not_target_before_backwards.match(before_backwards)
-            or _TAKEN_TO_BACKWARDS.match(before_backwards)
+            or (
+                _may_hold(before_backwards, _TAKEN_TO_VERBS_BACKWARDS)
+                and _TAKEN_TO_BACKWARDS.match(before_backwards)
+            )
             or rec.site_not_target_after.match(text[end : end + 40])
         ):
             continue
         if _word_after(text, end) in rec.site_not_after:
             continue
-        if _word_before(text, start) in rec.site_not_before:
+        if _word_before_backwards(text, start, before_backwards) in rec.site_not_before:
             continue
         if _PROPER_SITE.search(text, max(0, start - 30), end):
             continue  # "according to Ukrainian Railways": a company's name, not a site
