@@ -771,7 +771,10 @@ class _SentenceFramer:
             return window, []
         first_end = counted[0].end
         last = window[-1].end
-        mark = re.search(r"\s[—–]\s|\s--\s|\s\(|:\s", self.text[first_end:last])
+        mark = re.search(
+            r"\s[—–]\s|\s--\s|\s\(|:\s|,\s+(?:including|among\s+them)\s",
+            self.text[first_end:last],
+        )
         if mark is None:
             return window, []
         cut = first_end + mark.start()

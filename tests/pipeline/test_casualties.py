@@ -138,6 +138,11 @@ CASES = [
         "seven injured in three regions.",
         {"killed": 1, "injured": 7},
     ),
+    # the person named after "including" is one of the four, not a fifth
+    (
+        "In Shebekino, four people who were nearby, including a 14-year-old boy, were wounded.",
+        {"injured": 4, "children_injured": 1},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
