@@ -46,6 +46,7 @@ _LAUNCHED_AFTER = re.compile(r"\s+(?:had\s+been|has\s+been|was|were)\s+(?:launch
 _DETAIL_AFTER = re.compile(r"\s*(?:[—–:]|--)\s")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.I)
 _OF_THEM_NAMED = re.compile(r"\s+of\s+(?:them|whom)\s+(?:(?:was|is)\s+)?an?\s", re.I)
+_NOMINAL_BEFORE = re.compile(r"\bof\s+(?:the|those)\s+$", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -424,6 +425,11 @@ class _SentenceFramer:
                     break
                 if (
                     made is None
+                    # "one of the wounded, a 70-year-old woman, died": a noun, not a verb
+                    and not (
+                        _NOMINAL_BEFORE.search(self.text, max(0, ts - 12), ts)
+                        and self.text[te : te + 1] == ","
+                    )
                     and (
                         not _PASSIVE_BEFORE.search(self.text, max(0, ts - 24), ts)
                         # "were killed — a man aged 68 and a woman aged 70 —": who they were

@@ -143,6 +143,12 @@ CASES = [
         "In Shebekino, four people who were nearby, including a 14-year-old boy, were wounded.",
         {"injured": 4, "children_injured": 1},
     ),
+    # "one of the wounded, a woman, died": no new wounded figure
+    (
+        "In Kharkiv, 12 people were wounded. One of the wounded, a 70-year-old woman, died "
+        "later in hospital.",
+        {"injured": 12, "killed": 1, "children_killed": 0},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
