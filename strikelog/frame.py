@@ -879,7 +879,11 @@ class _SentenceFramer:
                     pending_age = None
             elif m.kind == "person":
                 before = _gap_words(self.text, max(start, m.start - 16), m.start, [])
-                det = bool(before) and (before or [""])[-1] in self.w.determiners
+                # "a worker", "a farm worker", "an off-duty soldier"
+                det = bool(before) and (
+                    before[-1] in self.w.determiners
+                    or (len(before) >= 2 and before[-2] in self.w.determiners)
+                )
                 aged = pending_age is not None and m.start - pending_age.end <= 12
                 if m.data["plural"] and not aged:
                     exact = False if not det else exact
