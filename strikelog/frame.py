@@ -47,6 +47,7 @@ _DETAIL_AFTER = re.compile(r"\s*(?:[—–:]|--)\s")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.I)
 _OF_THEM_NAMED = re.compile(r"\s+of\s+(?:them|whom)\s+(?:(?:was|is)\s+)?an?\s", re.I)
 _NOMINAL_BEFORE = re.compile(r"\bof\s+(?:the|those)\s+$", re.I)
+_BARE_COUNT_VERB = re.compile(r"\s+(?:had|have|has)\s+been\s+|\s+(?:were|was)\s+", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -1028,6 +1029,15 @@ class _SentenceFramer:
                 lex = load_lexicon("weapons")["subset_words"]
                 if sub in lex:
                     cls = lex[sub]
+            if (
+                cls is None
+                and last_cls
+                and qi > 0
+                and _BARE_COUNT_VERB.match(self.text, q.end)
+                and any(a.kind == "intercept" and a.start >= q.end for a in actions)
+            ):
+                # "112 drones had been launched … and that 85 had been shot down"
+                cls = last_cls
             if (
                 cls is None
                 and last_cls

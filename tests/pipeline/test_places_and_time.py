@@ -341,3 +341,11 @@ def test_habitual_attacks_and_company_names_give_no_sites(run):
     )
     targets = {k[0]: set(i["targets"]) for k, i in _incidents(out).items()}
     assert targets == {"Odesa": {"religious"}}
+
+
+def test_a_capital_that_appointed_an_official_is_no_strike(run):
+    out = run(
+        "The head of the Odessa regional administration appointed by Kiev said a port facility "
+        "had been damaged in the city by drones and two workers were injured."
+    )
+    assert "Kyiv" not in {k[0] for k in _incidents(out)}

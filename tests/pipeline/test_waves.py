@@ -274,3 +274,12 @@ def test_interceptions_over_occupied_crimea_and_a_sea(run):
     assert (wave["attacker"], wave["target_country"]) == ("Ukraine", "UA")
     assert value(wave["intercepted"]["drone"]) == 45
     assert [o["place"]["name"] for o in wave["intercepted_over"]] == ["Crimea", "Black Sea"]
+
+
+def test_a_bare_count_of_downed_takes_the_weapon_counted_before(run):
+    out = run(
+        "Ukrainian media reported that 112 drones had been launched at Ukraine overnight and "
+        "that 85 had been shot down."
+    )
+    launched, intercepted, _ = _wave(out, "Russia")
+    assert (launched, intercepted) == ({"drone": 112}, {"drone": 85})
