@@ -37,10 +37,12 @@ _ELLIPTIC_AND = re.compile(
 # weapons counted by their article ("a missile", "both drones")
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# ... at a place or a country, not at a car: "fired a missile at a car" is a strike known by
+# its damage, no launch count
 _AIMED_AT = re.compile(
     r"\s+(?:(?:had|has)\s+been\s+|was\s+|were\s+)?(?:launched\s+|fired\s+)?(?:[\w-]+\s+)?"
-    r"(?:at|towards?|against|into|over)\s",
-    re.I,
+    r"(?:at|towards?|against|into|over)\s+(?:the\s+(?:region|city|country|capital|port|"
+    r"[A-Z])|[A-Z])"
 )
 _LAUNCHED_AFTER = re.compile(r"\s+(?:had\s+been|has\s+been|was|were)\s+(?:launched|fired)\b", re.I)
 _DETAIL_AFTER = re.compile(r"\s*(?:[—–:]|--)\s")

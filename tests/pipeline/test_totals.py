@@ -185,3 +185,13 @@ def test_no_one_killed_in_the_report_is_no_one_killed_at_each_place(run):
     )
     killed = [value(i["killed"]) for i in out["incidents"]]
     assert len(killed) == 2 and killed == [0, 0]
+
+
+def test_strikes_on_the_south_are_a_total(run):
+    out = run(
+        "In Bint Jbeil, an Israeli drone hit a car, killing its driver. Lebanon's health "
+        "ministry said Israeli strikes on the south had killed three people and wounded four."
+    )
+    assert value(out["totals"]["killed"]) == 3
+    killed = {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]}
+    assert list(killed.values()) == [1]

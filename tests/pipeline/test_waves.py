@@ -283,3 +283,11 @@ def test_a_bare_count_of_downed_takes_the_weapon_counted_before(run):
     )
     launched, intercepted, _ = _wave(out, "Russia")
     assert (launched, intercepted) == ({"drone": 112}, {"drone": 85})
+
+
+def test_a_missile_fired_at_a_car_makes_no_wave_count(run):
+    out = run(
+        "An Israeli drone fired a missile at a car in the centre of Bint Jbeil, killing its "
+        "driver, the news agency said."
+    )
+    assert all(not w["launched"].get("missile") for w in out["waves"])
