@@ -42,7 +42,9 @@ from strikelog.spot.mentions import Mention
 from strikelog.trie import literal_trie
 
 _NATIONAL = re.compile(
-    r"\b(?:across|nationwide|country|countrywide|regions|provinces|oblasts|nation)\b", re.IGNORECASE
+    r"\b(?:across|nationwide|country|countrywide|regions|provinces|oblasts|nation|"
+    r"on\s+the\s+(?:south|north|east|west))\b",
+    re.IGNORECASE,
 )
 _DEFENDER_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:air force|air[- ]defen[cs]es?|defen[cs]e ministry|ministry of defen[cs]e|"
