@@ -52,9 +52,7 @@ _DEFENDER_AFTER = re.compile(
     r"defen[cs]e forces|interceptors?)"
 )
 # weapons whose attacks are air attacks (waves); shelling and rockets fired at the front are not
-_AIR_CLASSES = frozenset(
-    {"drone", "missile", "ballistic_missile", "cruise_missile", "airstrike"}
-)
+_AIR_CLASSES = frozenset({"drone", "missile", "ballistic_missile", "cruise_missile", "airstrike"})
 # "the Novozybkov district administration", "the Izium city council": a local authority
 _LOCAL_TITLE = re.compile(r"\s+(?:district|city|town|village|municipal|community)\b", re.I)
 _IN_THE_TOWN = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:city|town|village)\b", re.I)
@@ -79,6 +77,11 @@ _OVER_SEA = re.compile(
 _LIST_JOINER = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:the\s+)?"
     r"(?:(?:nearby|neighbou?ring|adjacent|surrounding|town\s+of|city\s+of|village\s+of)\s+)?"
+)
+_REGIONAL_TITLE = re.compile(
+    r"\s+(?:regional|oblast|region's|provincial|state)\s+(?:military\s+|civil(?:ian)?\s+)?"
+    r"(?:administration|governor|government|council|authorities|police|prosecutor)",
+    re.I,
 )
 _MASSED_WORDS = (
     "massive",
@@ -299,6 +302,14 @@ class Resolver:
             for p in self.by_sentence.get(s.index, [])
             if is_incident_role(p.role) and p.kind != COUNTRY
         ]
+        if any(p.role != CONTEXT for p in refs):
+            # "… struck their home near Bila Tserkva, the head of the Kyiv Regional Military
+            # Administration said": the title beside a struck place is no strike of its own
+            refs = [
+                p
+                for p in refs
+                if p.role != CONTEXT or not _REGIONAL_TITLE.match(self.doc.text, p.end)
+            ]
         # "the Sumy regional administration said": a title names the region, not a new strike
         if (
             context is not None
@@ -506,8 +517,11 @@ class Resolver:
         for fact in headline.casualties:
             if fact.value is None or b.facts.get(fact.field):
                 continue
-            if any(fact.field in (f.field for f in fr.casualties) for fr in self.frames
-                   if not fr.sentence.headline):
+            if any(
+                fact.field in (f.field for f in fr.casualties)
+                for fr in self.frames
+                if not fr.sentence.headline
+            ):
                 continue  # the body gives this figure somewhere: the headline only repeats it
             b.facts.setdefault(fact.field, []).append(fact)
 
@@ -991,7 +1005,7 @@ class Resolver:
     def _split_by_period(
         self, groups: dict[tuple[str | None, str | None], list[WaveCount]]
     ) -> list[tuple[tuple[str | None, str | None], list[WaveCount]]]:
-        """"93 drones overnight" and "six guided bombs and a missile shortly after 8am" are
+        """ "93 drones overnight" and "six guided bombs and a missile shortly after 8am" are
         two waves: one attacker, two periods, different weapons. Counts of one weapon class
         stay together ("launched 93 drones overnight … 71 shot down by morning")."""
         periods = {f.sentence.index: f.periods[0] for f in self.frames if f.periods}
@@ -1019,7 +1033,7 @@ class Resolver:
         return out
 
     def _air_attack_described(self) -> bool:
-        """"attacked Odesa with strike drones", "Israeli air strikes killed 32": an attack by
+        """ "attacked Odesa with strike drones", "Israeli air strikes killed 32": an attack by
         drones, missiles or aircraft in the plural, not one drone known by its damage and not
         shelling."""
         for f in self.frames:

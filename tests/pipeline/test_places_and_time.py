@@ -349,3 +349,12 @@ def test_a_capital_that_appointed_an_official_is_no_strike(run):
         "had been damaged in the city by drones and two workers were injured."
     )
     assert "Kyiv" not in {k[0] for k in _incidents(out)}
+
+
+def test_a_regional_title_beside_a_struck_place_is_no_strike(run):
+    out = run(
+        "A married couple were killed overnight when a Russian drone struck their home in a "
+        "village near Bila Tserkva, the head of the Kyiv Regional Military Administration said."
+    )
+    (incident,) = out["incidents"]
+    assert incident["near"] is not None and value(incident["killed"]) == 2
