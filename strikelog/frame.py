@@ -50,6 +50,7 @@ _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.I)
 _OF_THEM_NAMED = re.compile(r"\s+of\s+(?:them|whom)\s+(?:(?:was|is)\s+)?an?\s", re.I)
 _NOMINAL_BEFORE = re.compile(r"\bof\s+(?:the|those)\s+$", re.I)
 _BARE_COUNT_VERB = re.compile(r"\s+(?:had|have|has)\s+been\s+|\s+(?:were|was)\s+", re.I)
+_NEGATED = re.compile(r"\b(?:not|n't|never|neither|nor)\s+(?:\w+ly\s+)?$", re.I)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -301,6 +302,8 @@ class _SentenceFramer:
         groups: dict[tuple[int, int], dict[str, set[str]]] = {}
         for m in self.m:
             if m.kind in _CASUALTY_TERM_KINDS:
+                if m.kind != "zero" and _NEGATED.search(self.text, max(0, m.start - 16), m.start):
+                    continue  # "his father was not hurt": no casualty
                 outcome, _, position = m.label.partition(":")
                 cap = position if m.kind == "cas" else m.kind
                 groups.setdefault(m.span, {}).setdefault(cap, set()).add(outcome)

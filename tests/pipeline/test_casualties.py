@@ -149,6 +149,16 @@ CASES = [
         "later in hospital.",
         {"injured": 12, "killed": 1, "children_killed": 0},
     ),
+    # a governor's wording: injuries named by kind; "not hurt" is no casualty
+    (
+        "Dunayka. A drone attacked a vehicle. A 12-year-old boy received shrapnel wounds to the "
+        "back. His father was not hurt.",
+        {"injured": 1, "children_injured": 1},
+    ),
+    (
+        "Belgorod. Debris fell on an industrial enterprise. A woman received a concussion.",
+        {"injured": 1, "children_injured": 0},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
