@@ -863,7 +863,9 @@ class _SentenceFramer:
                                 None,
                                 (m.start, nxt.end),
                                 # counted groups ("two employees") are not named people: the
-                                # annotators leave their children figure open
+                                # annotators leave their children figure open, but "two men"
+                                # and "two women" are grown-ups by the word itself
+                                adult=bool(nxt.data.get("adult") and nxt.data.get("sex")),
                             )
                             for _ in range(min(q.value, 50))
                         ]
