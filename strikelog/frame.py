@@ -888,9 +888,10 @@ class _SentenceFramer:
             elif m.kind == "person":
                 before = _gap_words(self.text, max(start, m.start - 16), m.start, [])
                 # "a worker", "a farm worker", "an off-duty soldier"
-                det = bool(before) and (
-                    before[-1] in self.w.determiners
-                    or (len(before) >= 2 and before[-2] in self.w.determiners)
+                words = before or []
+                det = bool(words) and (
+                    words[-1] in self.w.determiners
+                    or (len(words) >= 2 and words[-2] in self.w.determiners)
                 )
                 aged = pending_age is not None and m.start - pending_age.end <= 12
                 if m.data["plural"] and not aged:

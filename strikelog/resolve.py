@@ -83,6 +83,10 @@ _REGIONAL_TITLE = re.compile(
     r"(?:administration|governor|government|council|authorities|police|prosecutor)",
     re.I,
 )
+_STAMP_LINE = re.compile(
+    r"(?m)^[^\S\n]*(\d{1,2})[:.](\d{2})(?:[^\S\n]*(?:GMT|UTC|CET|EET|local))?"
+    r"[^\S\n]*(?:[—–-][^\n]*)?$"
+)
 _MASSED_WORDS = (
     "massive",
     "massed",
@@ -203,10 +207,19 @@ def sentence_span(doc: Doc, s: Sentence) -> Span:
     return _span(doc, s.start, s.end)
 
 
-def merge_figures(doc: Doc, facts: list[CasualtyFact]) -> Figure | None:
+def merge_figures(
+    doc: Doc, facts: list[CasualtyFact], entries: list[int] | None = None
+) -> Figure | None:
     """One figure from facts about the same thing: updates replace, "more" adds, repeats merge,
-    and otherwise the larger figure wins (later reports of a toll are rarely smaller)."""
+    and otherwise the larger figure wins (later reports of a toll are rarely smaller). In a
+    live blog whose newest entry comes first (`entries`: where each entry starts), the entries
+    are read from the bottom up."""
     current: Figure | None = None
+    if entries:
+        facts = sorted(
+            facts,
+            key=lambda f: (-bisect.bisect_right(entries, f.sentence.start), f.sentence.index),
+        )
     for f in facts:
         ev = [sentence_span(doc, f.sentence)]
         new = Figure(f.value, f.qualifier, f.low, f.high, ev)
@@ -870,6 +883,15 @@ class Resolver:
             attacker = self._attacker_of(defender)
         return attacker, defender
 
+    def _newest_first(self) -> list[int] | None:
+        """Where the entries of a live blog start, when its newest entry is on top: time
+        stamps that go down the page ("16:45", "14:10", "12:30" …)."""
+        stamps = list(_STAMP_LINE.finditer(self.doc.text))
+        times = [int(m.group(1)) * 60 + int(m.group(2)) for m in stamps]
+        if len(times) >= 3 and all(a >= b for a, b in itertools.pairwise(times)):
+            return [m.start() for m in stamps]
+        return None
+
     def _attacker_of(self, target: str | None) -> str | None:
         """Who strikes `target`: a party the report names that usually does ("the
         Iran-backed group fired a missile at Israel", the Houthis named elsewhere), else the
@@ -1244,7 +1266,11 @@ class Resolver:
                 continue
             inc = Incident(place=b.place, near=b.near)
             for fld in HARM:
-                setattr(inc, fld, merge_figures(self.doc, b.facts.get(fld, [])))
+                setattr(
+                    inc,
+                    fld,
+                    merge_figures(self.doc, b.facts.get(fld, []), self._newest_first()),
+                )
             inc.victims = [self._victim(v) for v in b.victims]
             targets = list(b.targets)
             if len(targets) > 1 and "other" in targets:
@@ -1320,7 +1346,7 @@ class Resolver:
             facts = self.total_facts.get(fld, [])
             if not stated_in_body:
                 facts = facts + self.headline_facts.get(fld, [])
-            setattr(totals, fld, merge_figures(self.doc, facts))
+            setattr(totals, fld, merge_figures(self.doc, facts, self._newest_first()))
         return totals
 
     def other_places(self, incidents: list[Incident]) -> list[OtherPlace]:

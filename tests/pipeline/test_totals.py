@@ -195,3 +195,15 @@ def test_strikes_on_the_south_are_a_total(run):
     assert value(out["totals"]["killed"]) == 3
     killed = {i["place"]["name"]: value(i["killed"]) for i in out["incidents"]}
     assert list(killed.values()) == [1]
+
+
+def test_a_live_blog_newest_first_is_read_from_the_bottom(run):
+    out = run(
+        "LIVE: Missile strike on Dnipro\n\n"
+        "16:45\nThe governor says nine people are now confirmed dead after this morning's "
+        "missile strike on Dnipro.\n\n"
+        "14:10\nRescuers pulled two more bodies from the rubble in Dnipro, bringing the toll "
+        "to seven dead.\n\n"
+        "11:05\nA missile hit a bus depot in Dnipro. Four people were killed."
+    )
+    assert value(out["totals"]["killed"]) == 9
