@@ -201,6 +201,7 @@ class _SentenceFramer:
         self.m = mentions
         self.kinds = kinds  # of the mentions: to skip the framings that cannot apply
         self.used: set[int] = set()  # ids of quantity mentions already used
+        self.things: dict[int, bool] = {}  # by quantity id: whether it counts things
         self.w = _words()
         self.frame = SentenceFrame(sentence)
 
@@ -229,10 +230,13 @@ class _SentenceFramer:
 
     def _counts_things(self, q: Mention) -> bool:
         """ "killing about 40 cows": a count of animals or objects, not of people."""
-        nxt = _WORD.findall(self.text[q.end : q.end + 24].lower())
-        return bool(nxt) and (
-            nxt[0] in self.w.non_persons or " ".join(nxt[:3]) in self.w.non_persons
-        )
+        known = self.things.get(id(q))
+        if known is None:
+            nxt = _WORD.findall(self.text[q.end : q.end + 24].lower())
+            known = self.things[id(q)] = bool(nxt) and (
+                nxt[0] in self.w.non_persons or " ".join(nxt[:3]) in self.w.non_persons
+            )
+        return known
 
     def _weapon_follows(self, q: Mention) -> bool:
         for m in self.m:
