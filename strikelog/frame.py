@@ -167,6 +167,8 @@ def _gap_words(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> 
     """Words between start and end, without the skipped spans; None when end < start."""
     if end < start:
         return None
+    if not skip:
+        return _WORD.findall(text[start:end].lower())
     pieces = []
     cursor = start
     for s, e in sorted(skip):
@@ -202,12 +204,17 @@ class _SentenceFramer:
         self.kinds = kinds  # of the mentions: to skip the framings that cannot apply
         self.used: set[int] = set()  # ids of quantity mentions already used
         self.things: dict[int, bool] = {}  # by quantity id: whether it counts things
+        self.by_kind: dict[str, list[Mention]] = {}  # `_of` one kind, gathered once
         self.w = _words()
         self.frame = SentenceFrame(sentence)
 
     # -- helpers -------------------------------------------------------------------------
-    def _of(self, *kinds: str) -> list[Mention]:
-        return [m for m in self.m if m.kind in kinds]
+    def _of(self, kind: str) -> list[Mention]:
+        """The mentions of `kind`, in order (a list to read, not to change)."""
+        found = self.by_kind.get(kind)
+        if found is None:
+            found = self.by_kind[kind] = [m for m in self.m if m.kind == kind]
+        return found
 
     def _persons_between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.m if m.kind in ("person", "pair") and start <= m.start < end]
