@@ -175,6 +175,8 @@ def _gap_words(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> 
     """Words between start and end, without the skipped spans; None when end < start."""
     if end < start:
         return None
+    if not skip:
+        return _WORD.findall(text[start:end].lower())
     pieces = []
     cursor = start
     for s, e in sorted(skip):
@@ -212,12 +214,18 @@ class _SentenceFramer:
         self.m = mentions
         self.kinds = kinds  # of the mentions: to skip the framings that cannot apply
         self.used: set[int] = set()  # ids of quantity mentions already used
+        self.things: dict[int, bool] = {}  # by quantity id: whether it counts things
+        self.by_kind: dict[str, list[Mention]] = {}  # `_of` one kind, gathered once
         self.w = _words()
         self.frame = SentenceFrame(sentence)
 
     # -- helpers -------------------------------------------------------------------------
-    def _of(self, *kinds: str) -> list[Mention]:
-        return [m for m in self.m if m.kind in kinds]
+    def _of(self, kind: str) -> list[Mention]:
+        """The mentions of `kind`, in order (a list to read, not to change)."""
+        found = self.by_kind.get(kind)
+        if found is None:
+            found = self.by_kind[kind] = [m for m in self.m if m.kind == kind]
+        return found
 
     def _persons_between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.m if m.kind in ("person", "pair") and start <= m.start < end]
@@ -240,10 +248,13 @@ class _SentenceFramer:
 
     def _counts_things(self, q: Mention) -> bool:
         """ "killing about 40 cows": a count of animals or objects, not of people."""
-        nxt = _WORD.findall(self.text[q.end : q.end + 24].lower())
-        return bool(nxt) and (
-            nxt[0] in self.w.non_persons or " ".join(nxt[:3]) in self.w.non_persons
-        )
+        known = self.things.get(id(q))
+        if known is None:
+            nxt = _WORD.findall(self.text[q.end : q.end + 24].lower())
+            known = self.things[id(q)] = bool(nxt) and (
+                nxt[0] in self.w.non_persons or " ".join(nxt[:3]) in self.w.non_persons
+            )
+        return known
 
     def _weapon_follows(self, q: Mention) -> bool:
         for m in self.m:
