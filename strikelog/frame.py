@@ -1106,6 +1106,8 @@ class _SentenceFramer:
             kind = self._action_for(q, actions, has_attack_cue or subset, wm)
             if kind is None:
                 continue
+            if kind == "launched" and q.data.value == 1 and not actions:
+                continue  # "one drone struck an installation": a hit, known by its damage
             self._wave(q, kind, cls)
             last_cls = cls if wm is not None else last_cls
         self._article_counts(actions, weapons, previous_class)
