@@ -102,6 +102,10 @@ def _boilerplate_rules() -> tuple[re.Pattern[str], tuple[str, ...]]:
     )
 
 
+def _starts_boilerplate(sentence: str) -> bool:
+    return bool(_boilerplate_rules()[0].match(sentence))
+
+
 def _is_boilerplate(sentence: str, contains: tuple[str, ...] | None = None) -> bool:
     """`contains`: the line_contains phrases to look for, when the caller has narrowed them
     to those that occur in the whole text."""
@@ -165,10 +169,16 @@ def prepare(text: str) -> Doc:
             else:
                 flag_all = link_header
                 in_link_list = False
+            first = True
             for s, e in _split_paragraph(text, pos, end):
                 flagged = flag_all or _is_boilerplate(text[s:e], contains)
                 doc.sentences.append(Sentence(index, s, e, para, flagged))
                 index += 1
+                if first and flagged and _starts_boilerplate(text[s:e]):
+                    # "Photo: Firefighters at the building. (Kharkiv city council)": the
+                    # caption's credit is the caption's
+                    flag_all = True
+                first = False
             if link_header:
                 in_link_list = True
             para += 1

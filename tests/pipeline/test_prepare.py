@@ -50,3 +50,11 @@ def test_boilerplate_lines(line, boilerplate):
     flags = {TEXT[s.start : s.end]: s.boilerplate for s in doc.sentences}
     matching = [flag for text, flag in flags.items() if text.startswith(line)]
     assert matching and all(f is boilerplate for f in matching)
+
+
+def test_a_caption_credit_is_boilerplate_with_its_caption():
+    from strikelog.prepare import prepare
+
+    text = "A bomb hit Kharkiv.\n\nPhoto: Firefighters at the building. (Kharkiv city council)\n"
+    flags = [s.boilerplate for s in prepare(text).sentences]
+    assert flags == [False, True, True]
