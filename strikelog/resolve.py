@@ -1344,7 +1344,12 @@ class Resolver:
         stated_in_body = any(self.total_facts.values())
         for fld in HARM:
             facts = self.total_facts.get(fld, [])
-            if not stated_in_body:
+            placed = [f for b in self.incidents.values() if b.signal for f in b.facts.get(fld, [])]
+            if not stated_in_body and not any(
+                h.value == f.value for h in self.headline_facts.get(fld, []) for f in placed
+            ):
+                # the headline's figure, unless a place gives the same one in the body
+                # ("two dead" over "killing at least two people in Kyiv")
                 facts = facts + self.headline_facts.get(fld, [])
             setattr(totals, fld, merge_figures(self.doc, facts, self._newest_first()))
         return totals

@@ -207,3 +207,12 @@ def test_a_live_blog_newest_first_is_read_from_the_bottom(run):
         "11:05\nA missile hit a bus depot in Dnipro. Four people were killed."
     )
     assert value(out["totals"]["killed"]) == 9
+
+
+def test_the_body_figure_with_its_bound_beats_the_headline(run):
+    out = run(
+        "Russian drones hit Kyiv high-rise, two dead\n\n"
+        "Russia launched 212 drones at Ukraine overnight, killing at least two people in Kyiv, "
+        "officials said."
+    )
+    assert value(out["totals"]["killed"]) == (2, "at_least")
