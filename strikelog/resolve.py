@@ -87,6 +87,10 @@ _STAMP_LINE = re.compile(
     r"(?m)^[^\S\n]*(\d{1,2})[:.](\d{2})(?:[^\S\n]*(?:GMT|UTC|CET|EET|local))?"
     r"[^\S\n]*(?:[—–-][^\n]*)?$"
 )
+_SAME_STRIKE = re.compile(
+    r"(?:The|This|That)\s+(?:[\w-]+\s+)?(?:missiles?|strikes?|drones?|attack|blasts?|"
+    r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact)\b"
+)
 _MASSED_WORDS = (
     "massive",
     "massed",
@@ -505,7 +509,10 @@ class Resolver:
                 context is not None
                 and frame.sites
                 and not frame.total_scope
-                and self.sentence_of(context).paragraph == s.paragraph
+                and (
+                    self.sentence_of(context).paragraph == s.paragraph
+                    or self._tells_on(s, context)
+                )
                 and not frame.vague_place
                 and not frame.nearby
                 and not (frame.waves or frame.intercepts or frame.launches)
@@ -891,6 +898,14 @@ class Resolver:
         if len(times) >= 3 and all(a >= b for a, b in itertools.pairwise(times)):
             return [m.start() for m in stamps]
         return None
+
+    def _tells_on(self, s: Sentence, context: PlaceRef) -> bool:
+        """A paragraph soon after the place's goes on about the same strike: it opens with
+        "The missile …", "The strike …" (and names no place of its own)."""
+        if not 0 < s.paragraph - self.sentence_of(context).paragraph <= 2:
+            return False
+        first = next(x for x in self.doc.sentences if x.paragraph == s.paragraph)
+        return bool(_SAME_STRIKE.match(self.doc.text, first.start))
 
     def _attacker_of(self, target: str | None) -> str | None:
         """Who strikes `target`: a party the report names that usually does ("the

@@ -358,3 +358,13 @@ def test_a_regional_title_beside_a_struck_place_is_no_strike(run):
     )
     (incident,) = out["incidents"]
     assert incident["near"] is not None and value(incident["killed"]) == 2
+
+
+def test_a_paragraph_opening_with_the_missile_tells_on_the_same_strike(run):
+    out = run(
+        "A Russian missile struck a busy market in Kryvyi Rih on Friday, killing nine people."
+        "\n\nThe missile hit between rows of stalls. Nearby apartment buildings and a bank "
+        "branch were damaged."
+    )
+    (incident,) = out["incidents"]
+    assert set(incident["targets"]) == {"commercial", "residential"}
