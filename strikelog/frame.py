@@ -353,6 +353,21 @@ class _SentenceFramer:
         self.used.add(id(q))
         return fact
 
+    def _no_child_among(self, made: CasualtyFact, persons: list[Mention]) -> None:
+        """ "killed two men", "three women were injured": grown-ups by the word (not "two
+        employees", whose ages the word leaves open), so no child among them."""
+        if (
+            persons
+            and made.field in ("killed", "injured")
+            and made.qualifier == "exact"
+            and all(p.data.get("adult") and p.data.get("sex") for p in persons)
+        ):
+            self.frame.casualties.append(
+                CasualtyFact(
+                    f"children_{made.field}", 0, "exact", 0, 0, self.sentence, made.number_span
+                )
+            )
+
     def _is_update(self, start: int, end: int) -> bool:
         return any(m.kind == "update" and start <= m.start < end for m in self.m) or bool(
             re.search(r"toll", self.text[start:end], re.IGNORECASE)
@@ -422,6 +437,8 @@ class _SentenceFramer:
                             update=self._is_update(prev_end, ts),
                             additive=self._additive(gap),
                         )
+                        if fld == outcome:
+                            self._no_child_among(made, persons)
                     break
             # count after the outcome: "killing 7", "the death toll rose to 11"
             if made is None and "before_count" in caps:
@@ -439,6 +456,8 @@ class _SentenceFramer:
                         made = self._add(
                             fld, q, update=self._is_update(ts, q.end), additive=self._additive(gap)
                         )
+                        if person is not None and fld == outcome:
+                            self._no_child_among(made, [person])
                     break
                 if (
                     made is None

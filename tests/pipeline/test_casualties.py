@@ -159,6 +159,15 @@ CASES = [
         "Belgorod. Debris fell on an industrial enterprise. A woman received a concussion.",
         {"injured": 1, "children_injured": 0},
     ),
+    # "two men": grown-ups by the word; "two employees": ages left open
+    (
+        "A drone strike on a car near Nabatieh killed two men, the ministry said.",
+        {"killed": 2, "children_killed": 0},
+    ),
+    (
+        "In Novomoskovsk, two employees were injured at the plant.",
+        {"injured": 2},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
