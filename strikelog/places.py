@@ -68,6 +68,11 @@ _DISTANCE_BEFORE = re.compile(
     r"(?:kilomet\w*|miles?)\s*$",
     re.IGNORECASE,
 )
+_DISTANCE_FROM_PLACE = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a\s+few|several|\w+)\s*(?:kilomet\w*|km|miles?)\s+"
+    r"(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+(?:town|city|village|centre|center)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _STREET_AFTER = re.compile(
     r"[^\S\n]+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Highway|Prospekt|"
     r"Prospect|Embankment)\b"
@@ -151,6 +156,8 @@ def place_role(
     before_stripped = before.rstrip()
     if before_stripped.endswith("of"):
         before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
+    if _DISTANCE_FROM_PLACE.search(before):
+        return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
     if _has_any(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
     if _has_any(before, _TREATED_IN_WORDS, plain) and _TREATED_IN.search(before):

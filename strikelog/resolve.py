@@ -91,6 +91,8 @@ _SAME_STRIKE = re.compile(
     r"(?:The|This|That)\s+(?:[\w-]+\s+)?(?:missiles?|strikes?|drones?|attack|blasts?|"
     r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact)\b"
 )
+_THE_VILLAGE = re.compile(r"\bThe\s+(?:village|hamlet|settlement)\b")
+_A_VILLAGE_IN = re.compile(r"\ban?\s+(?:village|hamlet|settlement)\s+in\b", re.I)
 _MASSED_WORDS = (
     "massive",
     "massed",
@@ -524,8 +526,39 @@ class Resolver:
             self._place_casualties(frame, s, struck, context, content, pos, lead_index)
         self._intercepted_over()
         self._summaries_to_totals()
+        self._locate_unnamed_village()
         if headline is not None:
             self._headline_only_figures(headline)
+
+    def _locate_unnamed_village(self) -> None:
+        """ "bombed a school in a village in Sagaing Region, killing 12 … The village lies
+        about 15 kilometres from the town of Kanbalu": the region's strike is near Kanbalu."""
+        for s in self.doc.sentences:
+            near = [p for p in self.by_sentence.get(s.index, []) if p.role == NEAR]
+            if len(near) != 1 or not _THE_VILLAGE.search(self.doc.text, s.start, s.end):
+                continue
+            regions = [
+                b
+                for b in self.incidents.values()
+                if b.kind in ("admin1", "admin2")
+                and b.sentences
+                and b.sentences[0].index < s.index
+                and _A_VILLAGE_IN.search(
+                    self.doc.text, b.sentences[0].start, b.sentences[0].end
+                )
+            ]
+            if len(regions) != 1:
+                continue
+            region = regions[0]
+            target = self._near_incident(near[0], _span(self.doc, near[0].start, near[0].end))
+            for fld, facts in region.facts.items():
+                target.facts.setdefault(fld, []).extend(facts)
+            target.victims.extend(region.victims)
+            target.targets.extend(t for t in region.targets if t not in target.targets)
+            for x in region.sentences:
+                target.add_sentence(x)
+            target.signal = True
+            del self.incidents[region.key]
 
     def _headline_only_figures(self, headline: SentenceFrame) -> None:
         """ "Night drone attack on Kharkiv: 23 killed and wounded", a figure the body never

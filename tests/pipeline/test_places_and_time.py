@@ -368,3 +368,15 @@ def test_a_paragraph_opening_with_the_missile_tells_on_the_same_strike(run):
     )
     (incident,) = out["incidents"]
     assert set(incident["targets"]) == {"commercial", "residential"}
+
+
+def test_an_unnamed_village_later_located_near_a_town(run):
+    out = run(
+        "A military jet bombed a school in a village in Sagaing Region on Monday, killing 12 "
+        "people, including eight children.\n\nThe village lies about 15 kilometres from the "
+        "town of Kanbalu, residents said. A second strike hit a monastery in Kanbalu town, "
+        "wounding five people."
+    )
+    by_near = {(i["near"] is not None): i for i in out["incidents"]}
+    assert value(by_near[True]["killed"]) == 12
+    assert value(by_near[False]["injured"]) == 5
