@@ -122,7 +122,7 @@ _STRIKE_CUE_BEFORE = re.compile(
     r"of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _TITLE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:regional\s+|city\s+|military\s+|oblast\s+)*(?:governor|mayor|officials?|"
+    r"^(?:'s|’s)?\s*(?:regional\s+|city\s+|military\s+|oblast\s+|district\s+)*(?:governor|mayor|officials?|"
     r"administration|head|authorities|police|MP|council|emergency\s+services?)\b",
     re.IGNORECASE,
 )
