@@ -107,6 +107,7 @@ class _Recognisers:
     adult_pairs: frozenset[str]
     site_not_after: frozenset[str]
     site_not_before: frozenset[str]
+    anaphoric_sites: frozenset[str]
     site_not_target_before_backwards: re.Pattern[str]
     site_not_target_after: re.Pattern[str]
 
@@ -179,6 +180,7 @@ def recognisers() -> _Recognisers:
         adult_pairs=frozenset(w.lower() for w in vic.get("adult_pairs", {}).get("words", [])),
         site_not_after=frozenset(sites["not_site_after"]["words"]),
         site_not_before=frozenset(sites["not_site_before"]["words"]),
+        anaphoric_sites=frozenset(w.lower() for w in sites.get("anaphoric", {}).get("words", [])),
         site_not_target_before_backwards=re.compile(
             rf"\n?\s+(?:(?:{_backwards(_DETERMINERS)})\s+){{0,3}}"
             rf"(?:{_backwards(scope['site_not_target']['before'])})\b",
@@ -272,8 +274,11 @@ def spot(text: str) -> list[Mention]:
             continue
         if _word_after(text, end) in rec.site_not_after:
             continue
-        if _word_before_backwards(text, start, before_backwards) in rec.site_not_before:
+        word_before = _word_before_backwards(text, start, before_backwards)
+        if word_before in rec.site_not_before:
             continue
+        if word_before == "the" and phrase in rec.anaphoric_sites:
+            continue  # "nobody was hurt at the plant": the refinery named before
         if _PROPER_SITE.search(text, max(0, start - 30), end):
             continue  # "according to Ukrainian Railways": a company's name, not a site
         mentions.extend(_hits_to_mentions([(start, end, phrase, labels)]))

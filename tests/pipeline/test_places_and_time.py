@@ -380,3 +380,12 @@ def test_an_unnamed_village_later_located_near_a_town(run):
     by_near = {(i["near"] is not None): i for i in out["incidents"]}
     assert value(by_near[True]["killed"]) == 12
     assert value(by_near[False]["injured"]) == 5
+
+
+def test_the_plant_points_back_at_the_refinery(run):
+    out = run(
+        "A Ukrainian drone attack set off a fire at an oil refinery in Novoshakhtinsk overnight; "
+        "nobody was hurt at the plant, the governor said."
+    )
+    (incident,) = out["incidents"]
+    assert incident["targets"] == ["energy"]
