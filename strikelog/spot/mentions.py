@@ -80,6 +80,8 @@ _DETERMINERS = (
 # a site word capitalised after a capitalised word: a name ("Ukrainian Railways")
 # (a plural: "Railways", "Airlines"; "the Kharkiv Tractor Plant" is a site)
 _PROPER_SITE = re.compile(r"[a-z,]\s+[A-Z][\w'’-]+\s+[A-Z][a-z]+s$")
+_CAMP_NAMES = frozenset(("refugee camp", "camp", "refugee camps", "camps"))
+_NAMED_CAMP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -279,6 +281,8 @@ def spot(text: str) -> list[Mention]:
             continue
         if word_before == "the" and phrase in rec.anaphoric_sites:
             continue  # "nobody was hurt at the plant": the refinery named before
+        if phrase in _CAMP_NAMES and _NAMED_CAMP.search(text, max(0, start - 30), start):
+            continue  # "in Nuseirat refugee camp": the camp is the place, not a site hit
         if _PROPER_SITE.search(text, max(0, start - 30), end):
             continue  # "according to Ukrainian Railways": a company's name, not a site
         mentions.extend(_hits_to_mentions([(start, end, phrase, labels)]))

@@ -389,3 +389,12 @@ def test_the_plant_points_back_at_the_refinery(run):
     )
     (incident,) = out["incidents"]
     assert incident["targets"] == ["energy"]
+
+
+def test_a_camp_named_as_the_place_is_no_site(run):
+    out = run(
+        "Four people were killed when an Israeli strike hit a group of people near a water "
+        "distribution point in Nuseirat refugee camp."
+    )
+    (incident,) = out["incidents"]
+    assert incident["targets"] == ["water"]

@@ -78,7 +78,8 @@ SITE_CASES: list[tuple[str, set[str]]] = [
     ("An oil pumping station stopped operating.", {"energy"}),
     ("A drone crashed into an air base in Crimea.", {"military"}),
     # Gaza, Lebanon, Yemen, Iran and Israel
-    ("An air strike hit a school sheltering displaced families.", {"education", "residential"}),
+    # a school turned shelter is a school (as the annotators code it)
+    ("An air strike hit a school sheltering displaced families.", {"education"}),
     ("Two strikes hit tents in a displacement camp.", {"residential"}),
     ("The strike hit a tent camp in al-Mawasi.", {"residential"}),
     ("Shells landed on a displacement shelter in Gaza City.", {"residential"}),
