@@ -28,8 +28,8 @@ class _Rules:
     after: re.Pattern[str]
     venue: re.Pattern[str]
     directions: re.Pattern[str]
-    # the literal words one of which every match of the pattern above holds: a test with
-    # `in` or `endswith` spares most searches
+    # every match of `before`, `venue` and `directions` holds one of these literal words (at
+    # the end, for `before`): a test with `endswith` or `in` spares most searches
     before_endings: tuple[str, ...]
     venue_words: tuple[str, ...]
     direction_words: tuple[str, ...]

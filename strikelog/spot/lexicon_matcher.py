@@ -48,10 +48,16 @@ def _variants(phrase: str, plural: bool) -> list[str]:
 @lru_cache(maxsize=8)
 def search_form(text: str) -> str:
     """Lowercase, apostrophes unified, non-word characters as spaces, padded: same offsets + 1."""
+    return " " + phrase_form(text) + " "
+
+
+def phrase_form(text: str) -> str:
+    """`search_form` without the padding: for a phrase, what an `in` test on a search form
+    looks for."""
     low = text.lower()
     if len(low) != len(text):  # a few characters lowercase to two (e.g. "İ"): keep them
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return " " + _word_characters_only(low.replace("’", "'")) + " "
+    return _word_characters_only(low.replace("’", "'"))
 
 
 def _word_characters_only(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from strikelog.lang.loader import load_lexicon
 from strikelog.spot.clock import clock_periods
-from strikelog.spot.lexicon_matcher import Hit, PhraseIndex
+from strikelog.spot.lexicon_matcher import Hit, PhraseIndex, phrase_form, search_form
 from strikelog.spot.numbers import Quantity, find_quantities
 
 
@@ -112,6 +112,7 @@ class _Recognisers:
     anaphoric_sites: frozenset[str]
     site_not_target_before_backwards: re.Pattern[str]
     site_not_target_after: re.Pattern[str]
+    site_not_target_after_forms: tuple[str, ...]  # its phrases as the search form has them
 
 
 @cache
@@ -194,6 +195,9 @@ def recognisers() -> _Recognisers:
             + r")\b",
             re.IGNORECASE,
         ),
+        site_not_target_after_forms=tuple(
+            phrase_form(w) for w in scope["site_not_target"]["after"]
+        ),
     )
 
 
@@ -259,6 +263,11 @@ def spot(text: str) -> list[Mention]:
             )
         ]
     casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
+    # the tests on the words after and before a site run only in a report that has their words
+    # (looked for in the search form of ASCII text; other text keeps every test)
+    form = search_form(text) if text.isascii() else None
+    not_target_after = form is None or any(w in form for w in rec.site_not_target_after_forms)
+    taken_to = form is None or any(w in form for w in _TAKEN_TO_VERBS)
     # sites and persons are read from the hits, and a mention made only for what is kept
     for start, end, phrase, labels in hits["site"]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
@@ -268,10 +277,11 @@ def spot(text: str) -> list[Mention]:
         if (
             rec.site_not_target_before_backwards.match(before_backwards)
             or (
-                _may_hold(before_backwards, _TAKEN_TO_VERBS_BACKWARDS)
+                taken_to
+                and _may_hold(before_backwards, _TAKEN_TO_VERBS_BACKWARDS)
                 and _TAKEN_TO_BACKWARDS.match(before_backwards)
             )
-            or rec.site_not_target_after.match(text[end : end + 40])
+            or (not_target_after and rec.site_not_target_after.match(text[end : end + 40]))
         ):
             continue
         if _word_after(text, end) in rec.site_not_after:
