@@ -31,6 +31,8 @@ def format_figure(figure: Figure | None) -> str:
         if figure.high is not None:
             return f"≤{figure.high}"
         return "?"
+    if figure.low is not None and figure.high is not None and figure.high > figure.low:
+        return f"{figure.low}–{figure.high}"  # "between 15 and 20 drones"
     return f"{_QUALIFIER_SIGNS.get(figure.qualifier, '')}{figure.value}"
 
 
