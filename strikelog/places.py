@@ -73,6 +73,7 @@ _DISTANCE_FROM_PLACE = re.compile(
     r"(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+(?:town|city|village|centre|center)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_DISTANCE_WORDS = ("km", "kilomet", "mile")  # one of them is in every match of the two above
 _STREET_AFTER = re.compile(
     r"[^\S\n]+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Highway|Prospekt|"
     r"Prospect|Embankment)\b"
@@ -156,7 +157,7 @@ def place_role(
     before_stripped = before.rstrip()
     if before_stripped.endswith("of"):
         before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
-    if _DISTANCE_FROM_PLACE.search(before):
+    if _has_any(before, _DISTANCE_WORDS, plain) and _DISTANCE_FROM_PLACE.search(before):
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
     if _has_any(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
