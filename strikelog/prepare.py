@@ -27,7 +27,9 @@ _ABBREV_TAIL = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed (as `Mention`): equality and hashing stay as a frozen one's; never
+# assign to one.
+@dataclass(unsafe_hash=True)
 class Sentence:
     index: int
     start: int

@@ -85,7 +85,9 @@ _NAMED_CAMP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed: a frozen dataclass's __init__ costs about four times as much and a
+# report makes dozens of mentions. Equality and hashing stay as a frozen one's; never assign.
+@dataclass(unsafe_hash=True)
 class Mention:
     kind: str  # qty | age | cas | zero | single | person | pair | weapon | subset | site | launch
     #            | intercept | hit | actor | period | weekday | update | total | vague | nearby
