@@ -15,7 +15,7 @@ from typing import Any
 from strikelog.lang.loader import load_lexicon
 from strikelog.spot.clock import clock_periods
 from strikelog.spot.lexicon_matcher import Hit, PhraseIndex, phrase_form, search_form
-from strikelog.spot.numbers import Quantity, find_quantities
+from strikelog.spot.numbers import Quantity, find_quantities, trigger_keys
 
 
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
@@ -114,7 +114,6 @@ class _Recognisers:
     anaphoric_sites: frozenset[str]
     site_not_target_before_backwards: re.Pattern[str]
     site_not_target_after: re.Pattern[str]
-    site_not_target_after_forms: tuple[str, ...]  # its phrases as the search form has them
 
 
 @cache
@@ -167,6 +166,7 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "cumulative:") for p in scope["cumulative"]["phrases"]]
     cue_entries += [(p, "notharm:") for p in scope["not_strike_harm"]["phrases"]]
     cue_entries += [(p, "nodamage:") for p in scope["no_damage"]["phrases"]]
+    not_target_after = scope["site_not_target"]["after"]
 
     return _Recognisers(
         phrases=PhraseIndex(
@@ -178,7 +178,14 @@ def recognisers() -> _Recognisers:
                 "cue": (cue_entries, False),
                 "site": (site_entries, True),
                 "person": (person_entries, False),
-            }
+            },
+            # looked for in the same pass: where a quantity may begin, and the words the
+            # tests on the words after and before a site need
+            substrings={
+                "quantity": trigger_keys(),
+                "site_not_target_after": [phrase_form(w) for w in not_target_after],
+                "taken_to": _TAKEN_TO_VERBS,
+            },
         ),
         person_attrs={k.lower(): v for k, v in vic["persons"].items()},
         pairs={k.lower(): int(v) for k, v in vic["pairs"].items()},
@@ -197,9 +204,7 @@ def recognisers() -> _Recognisers:
             + r")\b",
             re.IGNORECASE,
         ),
-        site_not_target_after_forms=tuple(
-            phrase_form(w) for w in scope["site_not_target"]["after"]
-        ),
+
     )
 
 
@@ -242,9 +247,13 @@ def _hits_to_mentions(hits: list[Hit]) -> list[Mention]:
 def spot(text: str) -> list[Mention]:
     """All non-place mentions in `text`, sorted by start. Overlaps between kinds are kept."""
     rec = recognisers()
-    hits = rec.phrases.find(text)
+    hits, key_starts = rec.phrases.find_all(text)
+    # the search form of ASCII text, or of text whose only non-ASCII characters are not word
+    # characters (quotes, dashes), is ASCII
+    plain_form = search_form(text).isascii()
     mentions: list[Mention] = []
-    for q in find_quantities(text):
+    quantity_keys = key_starts["quantity"] if plain_form else None
+    for q in find_quantities(text, quantity_keys):
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
     for phrase_list in ("casualty", "weapon", "subset", "action", "cue"):
         mentions.extend(_hits_to_mentions(hits[phrase_list]))
@@ -267,9 +276,9 @@ def spot(text: str) -> list[Mention]:
     casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
     # the tests on the words after and before a site run only in a report that has their words
     # (looked for in the search form of ASCII text; other text keeps every test)
-    form = search_form(text) if text.isascii() else None
-    not_target_after = form is None or any(w in form for w in rec.site_not_target_after_forms)
-    taken_to = form is None or any(w in form for w in _TAKEN_TO_VERBS)
+    ascii_text = text.isascii()
+    not_target_after = not ascii_text or bool(key_starts["site_not_target_after"])
+    taken_to = not ascii_text or bool(key_starts["taken_to"])
     # sites and persons are read from the hits, and a mention made only for what is kept
     for start, end, phrase, labels in hits["site"]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
