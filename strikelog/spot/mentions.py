@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from strikelog.lang.loader import load_lexicon
-from strikelog.spot.clock import clock_periods
+from strikelog.spot.clock import clock_keys, clock_periods
 from strikelog.spot.lexicon_matcher import Hit, PhraseIndex, phrase_form, search_form
 from strikelog.spot.numbers import Quantity, find_quantities, trigger_keys
 
@@ -183,6 +183,7 @@ def recognisers() -> _Recognisers:
             # tests on the words after and before a site need
             substrings={
                 "quantity": trigger_keys(),
+                "clock": clock_keys(),
                 "site_not_target_after": [phrase_form(w) for w in not_target_after],
                 "taken_to": _TAKEN_TO_VERBS,
             },
@@ -257,7 +258,10 @@ def spot(text: str) -> list[Mention]:
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
     for phrase_list in ("casualty", "weapon", "subset", "action", "cue"):
         mentions.extend(_hits_to_mentions(hits[phrase_list]))
-    mentions.extend(Mention("period", s, e, p, p) for s, e, p in clock_periods(text))
+    clock_found = bool(key_starts["clock"]) if plain_form else None
+    mentions.extend(
+        Mention("period", s, e, p, p) for s, e, p in clock_periods(text, clock_found)
+    )
     # "went on strike", "heart attack": the attack words inside are no attack
     not_attack = [(m.start, m.end) for m in mentions if m.kind == "notattack"]
     # "racing drones crashed into the gates": a sports drone, and what it hits in its sentence
