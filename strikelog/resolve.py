@@ -316,11 +316,10 @@ class Resolver:
 
     # -- places --------------------------------------------------------------------------
     def _struck(self, s: Sentence, context: PlaceRef | None = None) -> list[PlaceRef]:
-        refs = [
-            p
-            for p in self.by_sentence.get(s.index, [])
-            if is_incident_role(p.role) and p.kind != COUNTRY
-        ]
+        named = self.by_sentence.get(s.index)
+        if not named:
+            return []  # most sentences name no place
+        refs = [p for p in named if is_incident_role(p.role) and p.kind != COUNTRY]
         if any(p.role != CONTEXT for p in refs):
             # "… struck their home near Bila Tserkva, the head of the Kyiv Regional Military
             # Administration said": the title beside a struck place is no strike of its own
