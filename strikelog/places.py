@@ -179,7 +179,7 @@ def place_role(
         return rules.before_roles[hit.group(1)]
     if _has_any(before, rules.venue_words) and rules.venue.search(before):
         return "meeting venue"
-    if _DATELINE.match(text[end : end + 40]) and (start == 0 or text[start - 1] == "\n"):
+    if (start == 0 or text[start - 1] == "\n") and _DATELINE.match(text[end : end + 40]):
         return "dateline"
     direction = (
         rules.directions.search(before) if _has_any(before, rules.direction_words) else None
@@ -209,11 +209,10 @@ def place_role(
         text[end : end + 3]
     ):
         return "actor"  # "Washington's campaign"
-    if any(m.start == start and m.metonym for m in actors):
-        in_before = _PREPOSITION_END.search(before)
-        if not in_before:
-            return "actor"
-    if not _PREPOSITION_END.search(before) and rules.after.match(after):
+    in_before = _PREPOSITION_END.search(before) is not None
+    if not in_before and any(m.start == start and m.metonym for m in actors):
+        return "actor"
+    if not in_before and rules.after.match(after):
         return "actor"
     if _TITLE_AFTER.match(text[end : end + 40]):
         return CONTEXT
