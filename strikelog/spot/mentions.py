@@ -308,7 +308,12 @@ def spot(text: str) -> list[Mention]:
             continue  # "nobody was hurt at the plant": the refinery named before
         if phrase in _CAMP_NAMES and _NAMED_CAMP.search(text, max(0, start - 30), start):
             continue  # "in Nuseirat refugee camp": the camp is the place, not a site hit
-        if _PROPER_SITE.search(text, max(0, start - 30), end):
+        if (
+            # the pattern's last word, a capitalised plural, ends the site: look only then
+            text[end - 1] == "s"
+            and not text[start:end].islower()
+            and _PROPER_SITE.search(text, max(0, start - 30), end)
+        ):
             continue  # "according to Ukrainian Railways": a company's name, not a site
         mentions.extend(_hits_to_mentions([(start, end, phrase, labels)]))
     for start, end, key, labels in hits["person"]:
