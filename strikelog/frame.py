@@ -203,6 +203,8 @@ def _figure_of(q: Quantity) -> tuple[int | None, str, int | None, int | None]:
 
 
 _CASUALTY_TERM_KINDS = frozenset(("cas", "single", "zero", "among"))
+# the kinds wave or casualty framing needs (with no weapon class from the sentence before)
+_COUNTED_KINDS = _CASUALTY_TERM_KINDS | {"weapon", "subset"}
 
 
 class _SentenceFramer:
@@ -1249,45 +1251,46 @@ class _SentenceFramer:
         )
         self.used.add(id(q))
 
-    # -- everything else -----------------------------------------------------------------
-    def annotate(self) -> None:
-        f = self.frame
-        for m in self.m:
-            if m.kind == "weapon":
-                f.weapons.append(m.label)
-            elif m.kind == "site":
-                f.sites.append(m.label)
-                f.site_positions.append((m.start, m.label))
-            elif m.kind == "claim":
-                f.claim = True
-            elif m.kind == "nodamage":
-                f.no_damage = True
-            elif m.kind == "hit":
-                f.hits += 1
-                if m.label == "strong":
-                    f.strong_hits += 1
-            elif m.kind == "launch":
-                f.launches += 1
-            elif m.kind == "intercept":
-                f.intercepts += 1
-            elif m.kind == "period":
-                f.periods.append(m.label)
-                # "late Tuesday", "early on Sunday": the day inside the period phrase
-                for word in str(m.data).split():
-                    if word in _weekdays():
-                        f.weekdays.append(_weekdays()[word])
-            elif m.kind == "weekday":
-                f.weekdays.append(int(m.label))
-            elif m.kind == "total":
-                f.total_scope = True
-            elif m.kind == "region":
-                f.region_scope = True
-            elif m.kind == "vague":
-                f.vague_place = True
-            elif m.kind == "nearby":
-                f.nearby = True
-            elif m.kind == "anaphora":
-                f.anaphora = True
+
+# -- everything else ---------------------------------------------------------------------
+def _annotate(f: SentenceFrame, mentions: list[Mention]) -> None:
+    """What the sentence's words say beside counts: weapons, sites, claims, hits, periods…"""
+    for m in mentions:
+        if m.kind == "weapon":
+            f.weapons.append(m.label)
+        elif m.kind == "site":
+            f.sites.append(m.label)
+            f.site_positions.append((m.start, m.label))
+        elif m.kind == "claim":
+            f.claim = True
+        elif m.kind == "nodamage":
+            f.no_damage = True
+        elif m.kind == "hit":
+            f.hits += 1
+            if m.label == "strong":
+                f.strong_hits += 1
+        elif m.kind == "launch":
+            f.launches += 1
+        elif m.kind == "intercept":
+            f.intercepts += 1
+        elif m.kind == "period":
+            f.periods.append(m.label)
+            # "late Tuesday", "early on Sunday": the day inside the period phrase
+            for word in str(m.data).split():
+                if word in _weekdays():
+                    f.weekdays.append(_weekdays()[word])
+        elif m.kind == "weekday":
+            f.weekdays.append(int(m.label))
+        elif m.kind == "total":
+            f.total_scope = True
+        elif m.kind == "region":
+            f.region_scope = True
+        elif m.kind == "vague":
+            f.vague_place = True
+        elif m.kind == "nearby":
+            f.nearby = True
+        elif m.kind == "anaphora":
+            f.anaphora = True
 
 
 # "since Israel resumed its offensive on Tuesday": a tally over several days
@@ -1380,14 +1383,22 @@ def frame_sentence(
     kinds = {m.kind for m in mentions}
     if kinds.isdisjoint(_FRAMED_KINDS):
         return SentenceFrame(sentence)  # nothing here can make a fact or a cue
-    framer = _SentenceFramer(text, sentence, mentions, kinds)
-    framer.annotate()
+    framer: _SentenceFramer | None = None
+    if previous_class or not kinds.isdisjoint(_COUNTED_KINDS):
+        framer = _SentenceFramer(text, sentence, mentions, kinds)
+        frame = framer.frame
+    else:
+        # nothing to count here and no weapon counted before (wave and casualty framing
+        # would return at once): the words only annotate the frame, no framer needed
+        frame = SentenceFrame(sentence)
+    _annotate(frame, mentions)
     if month_hint is None:
         month_hint = _MONTH_HINT.search(text, sentence.start, sentence.end) is not None
     if month_hint:
-        framer.frame.dates = find_dates(text, sentence.start, sentence.end)
-    framer.frame_waves(previous_class)
-    framer.frame_casualties()
+        frame.dates = find_dates(text, sentence.start, sentence.end)
+    if framer is not None:
+        framer.frame_waves(previous_class)
+        framer.frame_casualties()
     low = text[sentence.start : sentence.end].lower()
     running = (
         _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
@@ -1397,13 +1408,11 @@ def frame_sentence(
     if running is not None:
         # "72 were killed in the past day, bringing the total since 2023 to 61,000": the day's
         # figures stand, the running total does not
-        framer.frame.casualties = [
-            f for f in framer.frame.casualties if f.number_span[0] < running.start()
-        ]
+        frame.casualties = [f for f in frame.casualties if f.number_span[0] < running.start()]
     elif (
-        "notharm" in framer.kinds  # "hurt when she fell on her way to a shelter"
+        "notharm" in kinds  # "hurt when she fell on her way to a shelter"
         or (
-            "cumulative" in framer.kinds
+            "cumulative" in kinds
             and any(
                 m.kind == "cumulative"
                 and not _REPEATED.search(text, max(0, m.start - 8), m.start)
@@ -1414,7 +1423,7 @@ def frame_sentence(
     ):
         # "more than 400 killed since the war began", "when a Houthi drone killed a man in
         # Tel Aviv in July 2024": not this attack's figures, sites or places
-        framer.frame.casualties = []
-        framer.frame.waves = []
-        framer.frame.historical = True
-    return framer.frame
+        frame.casualties = []
+        frame.waves = []
+        frame.historical = True
+    return frame

@@ -73,6 +73,7 @@ _DISTANCE_FROM_PLACE = re.compile(
     r"(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+(?:town|city|village|centre|center)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_DISTANCE_WORDS = ("km", "kilomet", "mile")  # one of them is in every match of the two above
 _STREET_AFTER = re.compile(
     r"[^\S\n]+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Highway|Prospekt|"
     r"Prospect|Embankment)\b"
@@ -156,7 +157,7 @@ def place_role(
     before_stripped = before.rstrip()
     if before_stripped.endswith("of"):
         before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
-    if _DISTANCE_FROM_PLACE.search(before):
+    if _has_any(before, _DISTANCE_WORDS, plain) and _DISTANCE_FROM_PLACE.search(before):
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
     if _has_any(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
@@ -178,7 +179,7 @@ def place_role(
         return rules.before_roles[hit.group(1)]
     if _has_any(before, rules.venue_words) and rules.venue.search(before):
         return "meeting venue"
-    if _DATELINE.match(text[end : end + 40]) and (start == 0 or text[start - 1] == "\n"):
+    if (start == 0 or text[start - 1] == "\n") and _DATELINE.match(text[end : end + 40]):
         return "dateline"
     direction = (
         rules.directions.search(before) if _has_any(before, rules.direction_words) else None
@@ -208,11 +209,10 @@ def place_role(
         text[end : end + 3]
     ):
         return "actor"  # "Washington's campaign"
-    if any(m.start == start and m.metonym for m in actors):
-        in_before = _PREPOSITION_END.search(before)
-        if not in_before:
-            return "actor"
-    if not _PREPOSITION_END.search(before) and rules.after.match(after):
+    in_before = _PREPOSITION_END.search(before) is not None
+    if not in_before and any(m.start == start and m.metonym for m in actors):
+        return "actor"
+    if not in_before and rules.after.match(after):
         return "actor"
     if _TITLE_AFTER.match(text[end : end + 40]):
         return CONTEXT

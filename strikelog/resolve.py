@@ -13,7 +13,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from strikelog.frame import CasualtyFact, SentenceFrame, VictimFact, WaveCount
 from strikelog.lang.loader import load_lexicon
@@ -316,11 +316,10 @@ class Resolver:
 
     # -- places --------------------------------------------------------------------------
     def _struck(self, s: Sentence, context: PlaceRef | None = None) -> list[PlaceRef]:
-        refs = [
-            p
-            for p in self.by_sentence.get(s.index, [])
-            if is_incident_role(p.role) and p.kind != COUNTRY
-        ]
+        named = self.by_sentence.get(s.index)
+        if not named:
+            return []  # most sentences name no place
+        refs = [p for p in named if is_incident_role(p.role) and p.kind != COUNTRY]
         if any(p.role != CONTEXT for p in refs):
             # "… struck their home near Bila Tserkva, the head of the Kyiv Regional Military
             # Administration said": the title beside a struck place is no strike of its own
@@ -923,9 +922,11 @@ class Resolver:
             attacker = self._attacker_of(defender)
         return attacker, defender
 
+    @cached_property
     def _newest_first(self) -> list[int] | None:
         """Where the entries of a live blog start, when its newest entry is on top: time
-        stamps that go down the page ("16:45", "14:10", "12:30" …)."""
+        stamps that go down the page ("16:45", "14:10", "12:30" …). Read once per report:
+        every merge of figures asks."""
         stamps = list(_STAMP_LINE.finditer(self.doc.text))
         times = [int(m.group(1)) * 60 + int(m.group(2)) for m in stamps]
         if len(times) >= 3 and all(a >= b for a, b in itertools.pairwise(times)):
@@ -1317,7 +1318,7 @@ class Resolver:
                 setattr(
                     inc,
                     fld,
-                    merge_figures(self.doc, b.facts.get(fld, []), self._newest_first()),
+                    merge_figures(self.doc, b.facts.get(fld, []), self._newest_first),
                 )
             inc.victims = [self._victim(v) for v in b.victims]
             targets = list(b.targets)
@@ -1399,7 +1400,7 @@ class Resolver:
                 # the headline's figure, unless a place gives the same one in the body
                 # ("two dead" over "killing at least two people in Kyiv")
                 facts = facts + self.headline_facts.get(fld, [])
-            setattr(totals, fld, merge_figures(self.doc, facts, self._newest_first()))
+            setattr(totals, fld, merge_figures(self.doc, facts, self._newest_first))
         return totals
 
     def other_places(self, incidents: list[Incident]) -> list[OtherPlace]:

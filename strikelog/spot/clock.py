@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from strikelog.lang.loader import load_lexicon
+from strikelog.spot.lexicon_matcher import phrase_form
 
 
 @cache
@@ -26,11 +27,23 @@ def _clock() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], tuple[st
     return pattern, hint, frozenset(m.lower() for m in data["pm"]), tuple(data["hours"])
 
 
-def clock_periods(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, period) for every "8am", "11 p.m.", "10:30 a.m." in `text`."""
+@cache
+def clock_keys() -> tuple[str, ...]:
+    """Strings of the search form (`lexicon_matcher.search_form`) one of which every clock
+    time holds — when that search form is ASCII (a non-ASCII digit is a digit too)."""
+    data = load_lexicon("times")["clock"]
+    markers = dict.fromkeys(phrase_form(m).strip() for m in data["am"] + data["pm"])
+    return tuple(f"{d}{gap}{m}" for d in "0123456789" for gap in ("", " ") for m in markers)
+
+
+def clock_periods(text: str, keys_found: bool | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, period) for every "8am", "11 p.m.", "10:30 a.m." in `text`.
+
+    `keys_found`: whether a string of `clock_keys` is in the text's ASCII search form, when
+    the caller has looked."""
     pattern, hint, pm, hours = _clock()
     out: list[tuple[int, int, str]] = []
-    if hint.search(text) is None:
+    if keys_found is False or keys_found is None and hint.search(text) is None:
         return out
     for m in pattern.finditer(text):
         hour = int(m["h"]) % 12 + (12 if m["x"].lower() in pm else 0)

@@ -146,31 +146,58 @@ class PhraseMatcher:
 
 class PhraseIndex:
     """Several phrase lists in one automaton: one pass over the text finds the hits of
-    every list, each list resolved on its own (the longest phrase of that list wins)."""
+    every list, each list resolved on its own (the longest phrase of that list wins).
+    The same pass finds where plain substrings of the search form occur (`substrings`), for
+    callers that would otherwise scan the whole text for them one by one."""
 
-    def __init__(self, lists: Mapping[str, tuple[Iterable[tuple[str, str]], bool]]) -> None:
-        """`lists`: name → (phrase, label) entries and whether plurals are added."""
+    def __init__(
+        self,
+        lists: Mapping[str, tuple[Iterable[tuple[str, str]], bool]],
+        substrings: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        """`lists`: name → (phrase, label) entries and whether plurals are added;
+        `substrings`: name → strings as a search form has them, found anywhere (no word
+        bounds)."""
         self.names = tuple(lists)
-        merged: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        self.substring_names = tuple(substrings or {})
+        # an owner is (list index, key, labels); a substring's list index comes after the
+        # phrase lists' and its labels are None
+        merged: dict[str, list[tuple[int, str, tuple[str, ...] | None]]] = {}
         for index, (entries, plural) in enumerate(lists.values()):
             for key, labels in _phrase_table(entries, plural).items():
-                merged.setdefault(key, []).append((index, key, tuple(labels)))
+                merged.setdefault(f" {key} ", []).append((index, key, tuple(labels)))
+        for index, strings in enumerate((substrings or {}).values(), start=len(self.names)):
+            for string in dict.fromkeys(strings):
+                if string:
+                    merged.setdefault(string, []).append((index, string, None))
         self._automaton = ahocorasick.Automaton()
-        for key, owners in merged.items():
-            self._automaton.add_word(f" {key} ", tuple(owners))
+        for word, owners in merged.items():
+            self._automaton.add_word(word, tuple(owners))
         if merged:
             self._automaton.make_automaton()
         self._empty = not merged
 
     def find(self, text: str) -> dict[str, list[Hit]]:
         """Hits per list name, sorted by start, leftmost-longest and non-overlapping."""
+        return self.find_all(text)[0]
+
+    def find_all(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, list[int]]]:
+        """`find`'s hits, and per substring name where its strings start in `text` (-1 for
+        one that starts on the search form's leading pad), in the automaton's order."""
+        phrase_lists = len(self.names)
         per_list: list[list[Hit]] = [[] for _ in self.names]
+        per_substring: list[list[int]] = [[] for _ in self.substring_names]
         if not self._empty:
             for last, owners in self._automaton.iter(search_form(text)):
-                # `last` is the index of the closing space; the phrase ends one before it
-                e = last - 1
                 for index, key, labels in owners:
-                    per_list[index].append((e - len(key), e, key, labels))
-        return {
+                    if labels is not None:
+                        # `last` is the index of the closing space; the phrase ends before it
+                        e = last - 1
+                        per_list[index].append((e - len(key), e, key, labels))
+                    else:
+                        # the form is the text padded by one: text offset = form offset - 1
+                        per_substring[index - phrase_lists].append(last - len(key))
+        hits = {
             name: _leftmost_longest(hits) for name, hits in zip(self.names, per_list, strict=True)
         }
+        return hits, dict(zip(self.substring_names, per_substring, strict=True))

@@ -13,9 +13,9 @@ from functools import cache
 from typing import Any
 
 from strikelog.lang.loader import load_lexicon
-from strikelog.spot.clock import clock_periods
+from strikelog.spot.clock import clock_keys, clock_periods
 from strikelog.spot.lexicon_matcher import Hit, PhraseIndex, phrase_form, search_form
-from strikelog.spot.numbers import Quantity, find_quantities
+from strikelog.spot.numbers import Quantity, find_quantities, trigger_keys
 
 
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
@@ -85,7 +85,9 @@ _NAMED_CAMP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed: a frozen dataclass's __init__ costs about four times as much and a
+# report makes dozens of mentions. Equality and hashing stay as a frozen one's; never assign.
+@dataclass(unsafe_hash=True)
 class Mention:
     kind: str  # qty | age | cas | zero | single | person | pair | weapon | subset | site | launch
     #            | intercept | hit | actor | period | weekday | update | total | vague | nearby
@@ -112,7 +114,6 @@ class _Recognisers:
     anaphoric_sites: frozenset[str]
     site_not_target_before_backwards: re.Pattern[str]
     site_not_target_after: re.Pattern[str]
-    site_not_target_after_forms: tuple[str, ...]  # its phrases as the search form has them
 
 
 @cache
@@ -165,6 +166,7 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "cumulative:") for p in scope["cumulative"]["phrases"]]
     cue_entries += [(p, "notharm:") for p in scope["not_strike_harm"]["phrases"]]
     cue_entries += [(p, "nodamage:") for p in scope["no_damage"]["phrases"]]
+    not_target_after = scope["site_not_target"]["after"]
 
     return _Recognisers(
         phrases=PhraseIndex(
@@ -176,7 +178,15 @@ def recognisers() -> _Recognisers:
                 "cue": (cue_entries, False),
                 "site": (site_entries, True),
                 "person": (person_entries, False),
-            }
+            },
+            # looked for in the same pass: where a quantity may begin, and the words the
+            # tests on the words after and before a site need
+            substrings={
+                "quantity": trigger_keys(),
+                "clock": clock_keys(),
+                "site_not_target_after": [phrase_form(w) for w in not_target_after],
+                "taken_to": _TAKEN_TO_VERBS,
+            },
         ),
         person_attrs={k.lower(): v for k, v in vic["persons"].items()},
         pairs={k.lower(): int(v) for k, v in vic["pairs"].items()},
@@ -195,9 +205,7 @@ def recognisers() -> _Recognisers:
             + r")\b",
             re.IGNORECASE,
         ),
-        site_not_target_after_forms=tuple(
-            phrase_form(w) for w in scope["site_not_target"]["after"]
-        ),
+
     )
 
 
@@ -240,13 +248,20 @@ def _hits_to_mentions(hits: list[Hit]) -> list[Mention]:
 def spot(text: str) -> list[Mention]:
     """All non-place mentions in `text`, sorted by start. Overlaps between kinds are kept."""
     rec = recognisers()
-    hits = rec.phrases.find(text)
+    hits, key_starts = rec.phrases.find_all(text)
+    # the search form of ASCII text, or of text whose only non-ASCII characters are not word
+    # characters (quotes, dashes), is ASCII
+    plain_form = search_form(text).isascii()
     mentions: list[Mention] = []
-    for q in find_quantities(text):
+    quantity_keys = key_starts["quantity"] if plain_form else None
+    for q in find_quantities(text, quantity_keys):
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
     for phrase_list in ("casualty", "weapon", "subset", "action", "cue"):
         mentions.extend(_hits_to_mentions(hits[phrase_list]))
-    mentions.extend(Mention("period", s, e, p, p) for s, e, p in clock_periods(text))
+    clock_found = bool(key_starts["clock"]) if plain_form else None
+    mentions.extend(
+        Mention("period", s, e, p, p) for s, e, p in clock_periods(text, clock_found)
+    )
     # "went on strike", "heart attack": the attack words inside are no attack
     not_attack = [(m.start, m.end) for m in mentions if m.kind == "notattack"]
     # "racing drones crashed into the gates": a sports drone, and what it hits in its sentence
@@ -265,9 +280,9 @@ def spot(text: str) -> list[Mention]:
     casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
     # the tests on the words after and before a site run only in a report that has their words
     # (looked for in the search form of ASCII text; other text keeps every test)
-    form = search_form(text) if text.isascii() else None
-    not_target_after = form is None or any(w in form for w in rec.site_not_target_after_forms)
-    taken_to = form is None or any(w in form for w in _TAKEN_TO_VERBS)
+    ascii_text = text.isascii()
+    not_target_after = not ascii_text or bool(key_starts["site_not_target_after"])
+    taken_to = not ascii_text or bool(key_starts["taken_to"])
     # sites and persons are read from the hits, and a mention made only for what is kept
     for start, end, phrase, labels in hits["site"]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
@@ -293,7 +308,12 @@ def spot(text: str) -> list[Mention]:
             continue  # "nobody was hurt at the plant": the refinery named before
         if phrase in _CAMP_NAMES and _NAMED_CAMP.search(text, max(0, start - 30), start):
             continue  # "in Nuseirat refugee camp": the camp is the place, not a site hit
-        if _PROPER_SITE.search(text, max(0, start - 30), end):
+        if (
+            # the pattern's last word, a capitalised plural, ends the site: look only then
+            text[end - 1] == "s"
+            and not text[start:end].islower()
+            and _PROPER_SITE.search(text, max(0, start - 30), end)
+        ):
             continue  # "according to Ukrainian Railways": a company's name, not a site
         mentions.extend(_hits_to_mentions([(start, end, phrase, labels)]))
     for start, end, key, labels in hits["person"]:

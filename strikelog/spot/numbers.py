@@ -27,6 +27,7 @@ from text_to_num import text2num
 
 from strikelog.lang.loader import LexiconError, load_lexicon
 from strikelog.models import QUALIFIERS
+from strikelog.spot.lexicon_matcher import phrase_form as _search_form_of
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -111,6 +112,7 @@ class _Grammar:
     """Compiled patterns and word tables; patterns run on the lowercased text."""
 
     trigger: re.Pattern[str]
+    trigger_keys: tuple[str, ...]  # see `trigger_keys`
     master: re.Pattern[str]
     after: re.Pattern[str]  # what follows a number: groups age, hyphen, range, stop
     range_tail: re.Pattern[str]
@@ -229,6 +231,15 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     ]
     cased = [v for w in starts for v in (_norm(w), _norm(w).capitalize(), _norm(w).upper())]
     trigger = re.compile(rf"[{re.escape(_BEFORE_START)}](?:\d|{_alt(cased, fold=False)})")
+    # the same starts as a search form has them (lowercase, a non-word character as a
+    # space): one of these begins where every trigger match does, in an ASCII search form
+    trigger_keys = tuple(
+        dict.fromkeys(
+            before + _search_form_of(start)
+            for before in dict.fromkeys(map(_search_form_of, _BEFORE_START))
+            for start in (*map(_norm, starts), *"0123456789")
+        )
+    )
 
     range_tail = (
         rf"(?P<dash>\s*{_alt(lex['range_dashes'])}\s*)(?P<r2d>{dignum})"
@@ -268,6 +279,7 @@ def _build_grammar(lex: Mapping[str, Any]) -> _Grammar:
     )
     return _Grammar(
         trigger=trigger,
+        trigger_keys=trigger_keys,
         master=master,
         after=after,
         range_tail=re.compile(range_tail, re.IGNORECASE),
@@ -769,11 +781,24 @@ def _fold_for_scan(text: str) -> str:
     return text
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity and age in `text`, sorted by start and never overlapping."""
+def trigger_keys() -> tuple[str, ...]:
+    """Strings of the search form (`lexicon_matcher.search_form`) one of which starts at
+    the character before every quantity — when that search form is ASCII (a non-ASCII
+    digit is a digit too)."""
+    return _G.trigger_keys
+
+
+def find_quantities(text: str, key_starts: list[int] | None = None) -> list[Quantity]:
+    """Every quantity and age in `text`, sorted by start and never overlapping.
+
+    `key_starts`: where the strings of `trigger_keys` start in the text, when the caller
+    has found them (in an ASCII search form): only there can a quantity begin."""
     found: list[Quantity] = []
     used = 0
-    starts = [m.start() + 1 for m in _G.trigger.finditer(_fold_for_scan(text))]
+    if key_starts is None:
+        starts = [m.start() + 1 for m in _G.trigger.finditer(_fold_for_scan(text))]
+    else:
+        starts = _trigger_starts(_fold_for_scan(text), key_starts)
     for pos in [0, *starts] if text else []:
         if pos < used:
             continue
@@ -784,3 +809,18 @@ def find_quantities(text: str) -> list[Quantity]:
         used = max(used, end)
         found.extend(quantities)
     return found
+
+
+def _trigger_starts(folded: str, candidates: list[int]) -> list[int]:
+    """What `_G.trigger.finditer` gives (the position after each match's first
+    character), trying the trigger only at `candidates`, which hold every match's start."""
+    starts = []
+    free_from = 0  # (a start before 0 is the search form's pad) matches do not overlap
+    for at in sorted(set(candidates)):
+        if at < free_from:
+            continue
+        m = _G.trigger.match(folded, at)
+        if m is not None:
+            starts.append(at + 1)
+            free_from = m.end()
+    return starts
