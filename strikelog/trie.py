@@ -15,12 +15,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 
-def literal_trie(words: Iterable[str], after_first: str = "") -> str:
+def literal_trie(words: Iterable[str], after_first: str = "", space: str | None = None) -> str:
     """Regex source matching any of `words` exactly (case as given).
 
     `after_first` is inserted right after the first character of every word: a zero-width
     check there (such as a lookbehind on the character before the word) keeps the literal
-    first character in front, which is what lets the engine skip ahead.
+    first character in front, which is what lets the engine skip ahead. `space`, when given,
+    is the pattern a space in a word stands for (a run of whitespace, say).
     """
     trie: dict[str, Any] = {}
     for word in words:
@@ -28,12 +29,14 @@ def literal_trie(words: Iterable[str], after_first: str = "") -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(trie, after_first) or "(?!)"
+    return _emit(trie, after_first, space) or "(?!)"
 
 
-def _emit(node: Mapping[str, Any], after_first: str | None = None) -> str:
+def _emit(node: Mapping[str, Any], after_first: str | None = None, space: str | None = None) -> str:
     parts = [
-        re.escape(ch) + (after_first or "") + _emit(child)
+        (space if space is not None and ch == " " else re.escape(ch))
+        + (after_first or "")
+        + _emit(child, None, space)
         for ch, child in sorted(node.items())
         if ch
     ]

@@ -28,6 +28,7 @@ from text_to_num import text2num
 from strikelog.lang.loader import LexiconError, load_lexicon
 from strikelog.models import QUALIFIERS
 from strikelog.spot.lexicon_matcher import phrase_form as _search_form_of
+from strikelog.trie import literal_trie
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -78,25 +79,8 @@ def _alt(phrases: Iterable[str], fold: bool = True) -> str:
     Longer phrases are tried first ("tens of thousands" before "tens of"); backtracking
     still finds the shorter one when the longer fails.
     """
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for ch in _norm(phrase) if fold else " ".join(phrase.split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(trie) or "(?!)"
-
-
-def _emit(node: Mapping[str, Any]) -> str:
-    parts = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
-        for ch, child in sorted(node.items())
-        if ch
-    ]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if "" in node else body
+    words = (_norm(p) if fold else " ".join(p.split()) for p in phrases)
+    return literal_trie(words, space=r"\s+")
 
 
 def _lower_set(words: Iterable[str]) -> frozenset[str]:
