@@ -191,7 +191,9 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
 
 # city districts bear adjective names ("Prymorskyi", "Kyivskyi", "Sovetsky"); a raion named
 # after its town bears the town's name ("Starokostiantyniv district")
-_ADJECTIVE_NAME = re.compile(r"(?:sk|ck|zk|tsk)(?:yi|iy|y|ii|oy|a|e)$", re.IGNORECASE)
+_ADJECTIVE_NAME = re.compile(
+    r"(?:(?:sk|ck|zk|tsk)(?:yi|iy|y|ii|oy|a|e)|(?:n|r|v|t|l|d)(?:yi|iy|ii|yy|oy))$", re.IGNORECASE
+)
 _DISTRICT_WORD = re.compile(r"[^\S\n]+(district|raion|rayon|borough)$", re.IGNORECASE)
 _TOWN_DISTRICT = re.compile(r"[^\S\n]+(district|raion|rayon)\b", re.IGNORECASE)
 
