@@ -497,7 +497,7 @@ class Resolver:
             # places that get targets/weapons from this sentence
             # ("where sirens sounded, the mayor reported no damage": no strike there)
             nothing_hit = frame.no_damage and not (
-                frame.casualties or frame.strong_hits or frame.sites
+                any(f.value for f in frame.casualties) or frame.strong_hits or frame.sites
             )
             if signal and not frame.total_scope and not nothing_hit:
                 for ref in cued:
@@ -522,7 +522,9 @@ class Resolver:
                 b = self._incident(context)
                 b.add_sentence(s)
                 self._annotate(b, frame, own=False)
-            self._place_casualties(frame, s, struck, context, content, pos, lead_index)
+            if not nothing_hit:
+                # "no casualties or damage" in a region: no strike there, and no figure
+                self._place_casualties(frame, s, struck, context, content, pos, lead_index)
         self._intercepted_over()
         self._summaries_to_totals()
         self._locate_unnamed_village()

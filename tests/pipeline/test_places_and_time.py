@@ -398,3 +398,11 @@ def test_a_camp_named_as_the_place_is_no_site(run):
     )
     (incident,) = out["incidents"]
     assert incident["targets"] == ["water"]
+
+
+def test_no_casualties_or_damage_in_a_region_is_no_strike(run):
+    out = run(
+        "Drone wreckage fell on a private house in Podolsk, injuring a woman. In the Kaluga "
+        "region, the governor said there were no casualties or damage."
+    )
+    assert [k[0] for k in _incidents(out)] == ["Podolsk"]
