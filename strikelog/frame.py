@@ -603,7 +603,14 @@ class _SentenceFramer:
         if not persons:
             return False
         tail = self.text[persons[-1].end : qstart].lower()
-        return bool(re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:her|his|their|its)?\s*", tail))
+        # (", and around 15 people were injured" starts a clause: a comma joins a list only
+        # with a possessive, "a man, his wife and their two children")
+        return bool(
+            re.fullmatch(
+                r"\s*(?:and\s*(?:her|his|their|its)?|,\s*(?:and\s+)?(?:her|his|their|its))\s*",
+                tail,
+            )
+        )
 
     @staticmethod
     def _pick(outcomes: set[str]) -> str:

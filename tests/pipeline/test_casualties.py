@@ -168,6 +168,12 @@ CASES = [
         "In Novomoskovsk, two employees were injured at the plant.",
         {"injured": 2},
     ),
+    # ", and around 15 people were injured" starts a clause; it adds no one to the boy
+    (
+        "In Kyaukme, four of the dead were children, the youngest a two-year-old boy, and "
+        "around 15 people were injured.",
+        {"injured": (15, "about"), "children_killed": 4},
+    ),
     # wire and official phrasings of "nobody hurt"
     (
         "Drone debris fell in Klintsy overnight; there was no serious damage or casualties, "
