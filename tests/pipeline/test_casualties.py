@@ -172,7 +172,7 @@ CASES = [
     (
         "In Kyaukme, four of the dead were children, the youngest a two-year-old boy, and "
         "around 15 people were injured.",
-        {"injured": (15, "about"), "children_killed": 4},
+        {"injured": (15, "about"), "children_killed": 4, "killed": (4, "at_least")},
     ),
     # wire and official phrasings of "nobody hurt"
     (
