@@ -98,7 +98,12 @@ def reconcile(ex: Extraction) -> Extraction:
     totals = ex.totals
     for name in ("killed", "injured"):
         stated = getattr(totals, name)
-        if _is_zero(stated) and stated is not None:
+        placed = [getattr(i, name) for i in ex.incidents]
+        if (
+            _is_zero(stated)
+            and stated is not None
+            and not any(f is not None and f.value for f in placed)
+        ):
             # "No one was killed, officials said": nobody at any of the places either
             for inc in ex.incidents:
                 if getattr(inc, name) is None:
@@ -156,6 +161,17 @@ def reconcile(ex: Extraction) -> Extraction:
         ):
             ex.warnings.append(
                 f"{child_field} ({child.value}) exceeds {people_field} "
-                f"({people.value}) in the totals"
+                f"({people.value}) in the totals; {people_field} raised to {child.value}"
+            )
+            setattr(
+                totals,
+                people_field,
+                Figure(
+                    child.value,
+                    "at_least",
+                    child.value,
+                    None,
+                    list(child.evidence) + [e for e in people.evidence if e not in child.evidence],
+                ),
             )
     return ex

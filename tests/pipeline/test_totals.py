@@ -216,3 +216,12 @@ def test_the_body_figure_with_its_bound_beats_the_headline(run):
         "officials said."
     )
     assert value(out["totals"]["killed"]) == (2, "at_least")
+
+
+def test_a_report_level_zero_never_undercuts_a_place(run):
+    out = run(
+        "A drone struck a school near Kyiv; no one was hurt.\n"
+        "In Kyiv, one person died, including one child, officials said."
+    )
+    totals = out["totals"]
+    assert totals["killed"]["value"] >= totals["children_killed"]["value"]
