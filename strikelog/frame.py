@@ -40,7 +40,9 @@ _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]
 # ... at a place or a country, not at a car: "fired a missile at a car" is a strike known by
 # its damage, no launch count
 _AIMED_AT = re.compile(
-    r"\s+(?:(?:had|has)\s+been\s+|was\s+|were\s+)?(?:launched\s+|fired\s+)?(?:[\w-]+\s+)?"
+    r"\s+(?:(?:had|has)\s+been\s+|was\s+|were\s+)?(?:launched\s+|fired\s+)?"
+    # ("a ballistic missile and two drones at Israel")
+    r"(?:[\w-]+\s+|and\s+[\w-]+\s+[\w-]+\s+)?"
     r"(?:at|towards?|against|into|over)\s+(?:the\s+(?:region|city|country|capital|port|"
     r"[A-Z])|[A-Z])"
 )

@@ -983,8 +983,12 @@ class Resolver:
                 last_of_class.get(wc.weapon) if wc.kind == "intercepted" else None
             )
             sent = wc.sentence
+            # a party named in the sentence that is not the defender (for an interception,
+            # the country the launch was aimed at defends: "… before it reached Israel")
+            defending = {defender, before[1] if before and wc.kind == "intercepted" else None}
             named = any(
-                sent.start <= a.start < sent.end and a.country != defender for a in self.actors
+                sent.start <= a.start < sent.end and a.country not in defending
+                for a in self.actors
             )
             if (
                 not named
@@ -999,6 +1003,11 @@ class Resolver:
                 attacker = self._attacker_of(target) if target else report_attacker
             if target is None:
                 target = self._target_for(attacker) or report_target
+            if attacker is not None and target is not None and target == country_of(attacker):
+                # "the group had targeted Ben Gurion Airport with two drones": not its own
+                # country; the one it strikes that the report's other counts name
+                aimed = [t for (_, t) in sides_of.values() if t and strikes(attacker, t)]
+                target = aimed[-1] if aimed else target
             sides_of[wc.sentence.index] = (attacker, target)
             last_of_class[wc.weapon] = (attacker, target)
             groups.setdefault((attacker, target), []).append(wc)

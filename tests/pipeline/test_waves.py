@@ -291,3 +291,18 @@ def test_a_missile_fired_at_a_car_makes_no_wave_count(run):
         "driver, the news agency said."
     )
     assert all(not w["launched"].get("missile") for w in out["waves"])
+
+
+def test_a_houthi_attack_told_in_three_places_is_one_wave(run):
+    out = run(
+        "Israeli warplanes struck Sanaa airport on Saturday, hours after the Iran-backed group "
+        "fired a ballistic missile and two drones at Israel, the Houthis' television said. One "
+        "of the drones was shot down by the air force over the Red Sea before it reached "
+        "Israel. A Houthi spokesman said the group had targeted Ben Gurion Airport with two "
+        "drones."
+    )
+    launched, intercepted, wave = _wave(out, "Houthis")
+    assert wave["target_country"] == "IL"
+    assert launched == {"drone": 2, "missile": 1, "ballistic_missile": 1}
+    assert intercepted == {"drone": 1}
+    assert [w["attacker"] for w in out["waves"]].count("Houthis") == 1
