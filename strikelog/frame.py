@@ -1081,7 +1081,9 @@ class _SentenceFramer:
             if (
                 cls is None
                 and last_cls
-                and qi > 0
+                # ("… and that 85 had been shot down"; "Fifty-two were shot down" after a
+                # sentence that counted the drones)
+                and (qi > 0 or q.start - self.sentence.start <= 2)
                 and _BARE_COUNT_VERB.match(self.text, q.end)
                 and any(a.kind == "intercept" and a.start >= q.end for a in actions)
             ):

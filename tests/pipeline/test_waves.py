@@ -306,3 +306,12 @@ def test_a_houthi_attack_told_in_three_places_is_one_wave(run):
     assert launched == {"drone": 2, "missile": 1, "ballistic_missile": 1}
     assert intercepted == {"drone": 1}
     assert [w["attacker"] for w in out["waves"]].count("Houthis") == 1
+
+
+def test_a_bare_count_opening_the_next_sentence(run):
+    out = run(
+        "Overnight, Russia attacked Ukraine with 84 drones, the air force said. Fifty-two were "
+        "shot down or jammed."
+    )
+    launched, intercepted, _ = _wave(out, "Russia")
+    assert (launched, intercepted) == ({"drone": 84}, {"drone": 52})
