@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 
+from strikelog.geo.sources import data_text
 from strikelog.resolve import PlaceRef
 
 
 @cache
 def _districts() -> dict[tuple[str, str], frozenset[str]]:
-    text = resources.files("strikelog.geo").joinpath("data", "city_districts.toml").read_text(
-        encoding="utf-8"
-    )
-    data = tomllib.loads(text)
+    data = tomllib.loads(data_text("city_districts.toml"))
     return {
         (country, city): frozenset(n.lower() for n in names)
         for country, cities in data.items()

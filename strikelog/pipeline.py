@@ -18,7 +18,16 @@ from typing import TypeVar
 from strikelog.districts import mark_city_districts
 from strikelog.frame import MONTH_HINTS, SentenceFrame, frame_sentence
 from strikelog.geo import Gazetteer, get_gazetteer
-from strikelog.models import Extraction, Incident, Place, Report, ReportMeta, Span, Totals
+from strikelog.models import (
+    HARM_FIELDS,
+    Extraction,
+    Incident,
+    Place,
+    Report,
+    ReportMeta,
+    Span,
+    Totals,
+)
 from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
 from strikelog.prepare import Doc, prepare
 from strikelog.reconcile import reconcile
@@ -163,8 +172,7 @@ def _no_harm(ex: Extraction) -> bool:
 
 
 def _only_zeros(totals: Totals | Incident) -> bool:
-    figures = [getattr(totals, f) for f in ("killed", "injured", "children_killed",
-                                             "children_injured", "casualties")]
+    figures = [getattr(totals, f) for f in HARM_FIELDS]
     return all(f is None or f.value == 0 for f in figures)
 
 

@@ -12,12 +12,14 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from strikelog.frame import CasualtyFact, SentenceFrame, VictimFact, WaveCount
 from strikelog.lang.loader import load_lexicon
 from strikelog.models import (
+    HARM_FIELDS,
     Figure,
     Incident,
     InterceptedOver,
@@ -126,7 +128,6 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _CUE_KINDS = frozenset(("hit", "weapon", "site", "cas", "single", "zero", "intercept"))
-HARM = ("killed", "injured", "children_killed", "children_injured", "casualties")
 
 
 @dataclass
@@ -400,12 +401,14 @@ class Resolver:
     def _near_cue(self, ref: PlaceRef, s: Sentence) -> bool:
         """An attack word, weapon, site or casualty figure within a few words of the place."""
         lo, hi = max(s.start, ref.start - 90), min(s.end, ref.end + 90)
-        i = bisect.bisect_left(self._starts, lo)
-        while i < len(self.mentions) and self.mentions[i].start <= hi:
-            if self.mentions[i].kind in _CUE_KINDS:
-                return True
-            i += 1
-        return False
+        return any(m.kind in _CUE_KINDS for m in self._mentions_in(lo, hi + 1))
+
+    def _mentions_in(self, start: int, end: int) -> Iterator[Mention]:
+        """The mentions that start in text[start:end], in order."""
+        for i in range(bisect.bisect_left(self._starts, start), len(self.mentions)):
+            if self.mentions[i].start >= end:
+                return
+            yield self.mentions[i]
 
     # -- main ------------------------------------------------------------------------------
     def _mark_past(self) -> None:
@@ -420,12 +423,15 @@ class Resolver:
         for f in self.frames:
             if f.sentence.boilerplate:
                 continue
-            now = self._speaks_of_now(f)
             old, dated = self._dated_before(f, pub)
-            if old and not now:
+            if old and not self._speaks_of_now(f):
                 f.historical = True
                 past_paragraph = f.sentence.paragraph
-            elif f.sentence.paragraph == past_paragraph and not (now or dated):
+            elif (
+                f.sentence.paragraph == past_paragraph
+                and not dated
+                and not self._speaks_of_now(f)
+            ):
                 f.historical = True
             else:
                 past_paragraph = -1
@@ -433,10 +439,7 @@ class Resolver:
     def _speaks_of_now(self, f: SentenceFrame) -> bool:
         """A period or weekday of the event, not of the telling ("the office said on
         Wednesday")."""
-        lo = bisect.bisect_left(self._starts, f.sentence.start)
-        for m in self.mentions[lo:]:
-            if m.start >= f.sentence.end:
-                break
+        for m in self._mentions_in(f.sentence.start, f.sentence.end):
             if m.kind == "period" or (
                 m.kind == "weekday"
                 and not _SAID_ON.search(self.doc.text, max(0, m.start - 30), m.start)
@@ -1015,14 +1018,11 @@ class Resolver:
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
         # drones", "a massive barrage") makes a wave even without counts
         launches = self._massed_or_combined() or self._air_attack_described()
-        for b in self.incidents.values():
+        # a wave with no counts only for a massed or combined air attack
+        for b in self.incidents.values() if launches else ():
             c = b.place.country if b.place else None
-            # a wave with no counts only for a massed or combined air attack
-            if not launches:
-                continue
             if c and b.signal and not any(t == c for (_, t) in groups):
-                attacker = report_attacker if c == report_target else self._attacker_of(c)
-                attacker = attacker or self._attacker_of(c)
+                attacker = (report_attacker if c == report_target else None) or self._attacker_of(c)
                 if attacker is not None and not is_domestic(attacker):
                     groups.setdefault((attacker, c), [])
         # "Israeli air strikes killed 20 across the Gaza Strip": no place, still a wave
@@ -1127,10 +1127,7 @@ class Resolver:
                 or not set(f.weapons) <= _AIR_CLASSES
             ):
                 continue
-            lo = bisect.bisect_left(self._starts, f.sentence.start)
-            for m in self.mentions[lo:]:
-                if m.start >= f.sentence.end:
-                    break
+            for m in self._mentions_in(f.sentence.start, f.sentence.end):
                 if (
                     m.kind == "weapon"
                     and m.label in _AIR_CLASSES
@@ -1325,7 +1322,7 @@ class Resolver:
             if not b.signal:
                 continue
             inc = Incident(place=b.place, near=b.near)
-            for fld in HARM:
+            for fld in HARM_FIELDS:
                 setattr(
                     inc,
                     fld,
@@ -1402,7 +1399,7 @@ class Resolver:
     def build_totals(self) -> Totals:
         totals = Totals()
         stated_in_body = any(self.total_facts.values())
-        for fld in HARM:
+        for fld in HARM_FIELDS:
             facts = self.total_facts.get(fld, [])
             placed = [f for b in self.incidents.values() if b.signal for f in b.facts.get(fld, [])]
             if not stated_in_body and not any(
