@@ -18,7 +18,6 @@ from strikelog.spot.mentions import Mention
 from strikelog.spot.numbers import Quantity
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
-# a victim list right after the verb: "killed a couple and …", "wounding a man and …"
 # "were killed, and a neighbour …": a passive verb has no object to its right
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(
@@ -53,6 +52,7 @@ _OF_THEM_NAMED = re.compile(r"\s+of\s+(?:them|whom)\s+(?:(?:was|is)\s+)?an?\s", 
 _NOMINAL_BEFORE = re.compile(r"\bof\s+(?:the|those)\s+$", re.I)
 _BARE_COUNT_VERB = re.compile(r"\s+(?:had|have|has)\s+been\s+|\s+(?:were|was)\s+", re.I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|neither|nor)\s+(?:\w+ly\s+)?$", re.I)
+# a victim list right after the verb: "killed a couple and …", "wounding a man and …"
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -195,6 +195,12 @@ def _only(words: list[str] | None, allowed: frozenset[str], limit: int) -> bool:
         return False
     content = [w for w in words if w not in ",()–—-"]
     return len(content) <= limit and all(w in allowed for w in content)
+
+
+def _grown_up_by_word(person: Mention) -> bool:
+    """ "man", "woman": a grown-up by the word itself; "employee", "resident" leave the age
+    open."""
+    return bool(person.data.get("adult") and person.data.get("sex"))
 
 
 def _figure_of(q: Quantity) -> tuple[int | None, str, int | None, int | None]:
@@ -364,7 +370,7 @@ class _SentenceFramer:
             persons
             and made.field in ("killed", "injured")
             and made.qualifier == "exact"
-            and all(p.data.get("adult") and p.data.get("sex") for p in persons)
+            and all(_grown_up_by_word(p) for p in persons)
         ):
             self.frame.casualties.append(
                 CasualtyFact(
@@ -715,11 +721,7 @@ class _SentenceFramer:
                 if fact.field == outcome:
                     fact.qualifier, fact.high = "at_least", None
             # the named are some of the dead: their being adults says nothing of the rest
-            self.frame.casualties[n:] = [
-                f
-                for f in self.frame.casualties[n:]
-                if not (f.field.startswith("children_") and f.value == 0)
-            ]
+            self._drop_zero_children(n)
             return
         if persons and persons[-1].label == "child" and outcome != "casualties":
             qs = [
@@ -759,16 +761,20 @@ class _SentenceFramer:
             n = len(self.frame.casualties)
             if self._frame_enumeration(te, next_start, outcome, (ts, te), right=True):
                 # "among" names some of the dead: adults named say nothing of the others
-                self.frame.casualties[n:] = [
-                    f
-                    for f in self.frame.casualties[n:]
-                    if not (f.field.startswith("children_") and f.value == 0)
-                ]
+                self._drop_zero_children(n)
                 if "includ" in self.text[ts:te].lower():
                     # "the dead included a girl": some of the dead, the count of children open
                     for f in self.frame.casualties[n:]:
                         if f.field.startswith("children_"):
                             f.qualifier, f.high = "at_least", None
+
+    def _drop_zero_children(self, n: int) -> None:
+        """Forget the "no child among them" facts framed since casualties[n]."""
+        self.frame.casualties[n:] = [
+            f
+            for f in self.frame.casualties[n:]
+            if not (f.field.startswith("children_") and f.value == 0)
+        ]
 
     def _frame_enumeration(
         self, start: int, end: int, outcome: str, term: tuple[int, int], right: bool = False
@@ -906,7 +912,7 @@ class _SentenceFramer:
                                 # counted groups ("two employees") are not named people: the
                                 # annotators leave their children figure open, but "two men"
                                 # and "two women" are grown-ups by the word itself
-                                adult=bool(nxt.data.get("adult") and nxt.data.get("sex")),
+                                adult=_grown_up_by_word(nxt),
                             )
                             for _ in range(min(q.value, 50))
                         ]
