@@ -12,6 +12,7 @@ from functools import cache
 
 from strikelog.lang.loader import load_lexicon
 from strikelog.spot.actors import ActorMention
+from strikelog.spot.lexicon_matcher import may_contain
 
 STRUCK = "struck"
 CONTEXT = "context"  # "Kharkiv governor said…": the place the sentence is about
@@ -157,13 +158,13 @@ def place_role(
     before_stripped = before.rstrip()
     if before_stripped.endswith("of"):
         before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
-    if _has_any(before, _DISTANCE_WORDS, plain) and _DISTANCE_FROM_PLACE.search(before):
+    if may_contain(before, _DISTANCE_WORDS, plain) and _DISTANCE_FROM_PLACE.search(before):
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
-    if _has_any(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
+    if may_contain(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
-    if _has_any(before, _TREATED_IN_WORDS, plain) and _TREATED_IN.search(before):
+    if may_contain(before, _TREATED_IN_WORDS, plain) and _TREATED_IN.search(before):
         return "treatment location"
-    if _has_any(before, ("from",), plain) and _FROM_TO.search(before):
+    if may_contain(before, ("from",), plain) and _FROM_TO.search(before):
         return "destination"  # "taking residents from border villages to Sumy"
     hit = (
         rules.before.search(before_stripped)
@@ -177,15 +178,15 @@ def place_role(
             hit = rules.before.search(trimmed)
     if hit:
         return rules.before_roles[hit.group(1)]
-    if _has_any(before, rules.venue_words) and rules.venue.search(before):
+    if may_contain(before, rules.venue_words) and rules.venue.search(before):
         return "meeting venue"
     if (start == 0 or text[start - 1] == "\n") and _DATELINE.match(text[end : end + 40]):
         return "dateline"
     direction = (
-        rules.directions.search(before) if _has_any(before, rules.direction_words) else None
+        rules.directions.search(before) if may_contain(before, rules.direction_words) else None
     )
     cue = direction or (
-        _NEAR_NOUN.search(before) if _has_any(before, _NEAR_NOUN_WORDS, plain) else None
+        _NEAR_NOUN.search(before) if may_contain(before, _NEAR_NOUN_WORDS, plain) else None
     )
     if cue:
         # "Pohreby, north of Kyiv": a named place located by another
@@ -217,11 +218,6 @@ def place_role(
     if _TITLE_AFTER.match(text[end : end + 40]):
         return CONTEXT
     return STRUCK
-
-
-def _has_any(low: str, words: tuple[str, ...], plain: bool = True) -> bool:
-    """Whether one of `words` is in `low`; always True when not `plain`."""
-    return not plain or any(w in low for w in words)
 
 
 def is_incident_role(role: str) -> bool:

@@ -80,6 +80,13 @@ def _word_characters_only(text: str) -> str:
     return "".join(pieces)
 
 
+def may_contain(low: str, words: tuple[str, ...], plain: bool = True) -> bool:
+    """Whether one of `words` (lowercase) is in `low` (lowercased text): a cheap test before
+    a pattern that needs one of them. Always True when not `plain`, for text with a
+    character that a case-insensitive pattern may take for an ASCII letter."""
+    return not plain or any(w in low for w in words)
+
+
 def _phrase_table(entries: Iterable[tuple[str, str]], plural: bool) -> dict[str, list[str]]:
     """Search key (the normal form of a phrase) → the labels the lexicon gives it."""
     table: dict[str, list[str]] = {}
@@ -99,6 +106,7 @@ Hit = tuple[int, int, str, tuple[str, ...]]  # start, end, phrase, labels
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    """The hits that stay when each overlap keeps its leftmost, then longest, hit."""
     hits.sort(key=lambda h: (h[0], -h[1]))
     out = []
     pos = -1
@@ -127,20 +135,14 @@ class PhraseMatcher:
             return
         form = search_form(text)
         stop = len(text) if end is None else end
-        hits: list[tuple[int, int, str, tuple[str, ...]]] = []
+        hits: list[Hit] = []
         for last, (key, labels) in self._automaton.iter(form, start, min(len(form), stop + 2)):
             # `last` is the index of the closing space; the phrase ends one before it
             e = last - 1
             s = e - len(key)
             if s >= start and e <= stop:
                 hits.append((s, e, key, labels))
-        # leftmost-longest, non-overlapping
-        hits.sort(key=lambda h: (h[0], -h[1]))
-        pos = -1
-        for s, e, key, labels in hits:
-            if s < pos:
-                continue
-            pos = e
+        for s, e, key, labels in _leftmost_longest(hits):
             yield PhraseHit(s, e, key, labels)
 
 

@@ -14,17 +14,14 @@ from typing import Any
 
 from strikelog.lang.loader import load_lexicon
 from strikelog.spot.clock import clock_keys, clock_periods
-from strikelog.spot.lexicon_matcher import Hit, PhraseIndex, phrase_form, search_form
+from strikelog.spot.lexicon_matcher import (
+    Hit,
+    PhraseIndex,
+    may_contain,
+    phrase_form,
+    search_form,
+)
 from strikelog.spot.numbers import Quantity, find_quantities, trigger_keys
-
-
-def _may_hold(window: str, words: tuple[str, ...]) -> bool:
-    """False when no word of `words` (lowercase ASCII) is in `window`, ignoring case: a
-    cheap test before a case-insensitive match that needs one of them."""
-    if not window.isascii():
-        return True  # a case-insensitive match may take a non-ASCII letter for an ASCII one
-    low = window.lower()
-    return any(w in low for w in words)
 
 
 def _backwards(words: Iterable[str]) -> str:
@@ -205,7 +202,6 @@ def recognisers() -> _Recognisers:
             + r")\b",
             re.IGNORECASE,
         ),
-
     )
 
 
@@ -293,7 +289,9 @@ def spot(text: str) -> list[Mention]:
             rec.site_not_target_before_backwards.match(before_backwards)
             or (
                 taken_to
-                and _may_hold(before_backwards, _TAKEN_TO_VERBS_BACKWARDS)
+                and may_contain(
+                    before_backwards.lower(), _TAKEN_TO_VERBS_BACKWARDS, before_backwards.isascii()
+                )
                 and _TAKEN_TO_BACKWARDS.match(before_backwards)
             )
             or (not_target_after and rec.site_not_target_after.match(text[end : end + 40]))
