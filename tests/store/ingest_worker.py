@@ -42,7 +42,10 @@ def main() -> None:
         if len(sys.argv) > 5:
             print("ready", flush=True)
             go = Path(sys.argv[5])
+            deadline = time.monotonic() + 300
             while not go.exists():
+                if time.monotonic() > deadline:  # the test that started us is gone
+                    sys.exit("no go file after 300 s")
                 time.sleep(0.005)
         stats = ingest_reports(
             store,

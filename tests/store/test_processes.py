@@ -130,12 +130,19 @@ def test_two_processes_ingest_into_one_sqlite_file(tmp_path: Path) -> None:
     # Overlapping ranges: both race for reports 20..39, starting at the same moment.
     a = start_worker(db, 0, 40, 0.001, go)
     b = start_worker(db, 20, 60, 0.001, go)
-    for proc in (a, b):
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-    go.touch()
-    out_a, err_a = a.communicate(timeout=120)
-    out_b, err_b = b.communicate(timeout=120)
+    try:
+        for proc in (a, b):
+            assert proc.stdout is not None
+            assert proc.stdout.readline().strip() == "ready"
+        go.touch()
+        out_a, err_a = a.communicate(timeout=120)
+        out_b, err_b = b.communicate(timeout=120)
+    finally:
+        # a failed check leaves no worker waiting for the go file
+        for proc in (a, b):
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     assert a.returncode == 0, err_a
     assert b.returncode == 0, err_b
     stats_a = json.loads(out_a.strip().splitlines()[-1])
