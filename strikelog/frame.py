@@ -34,6 +34,8 @@ _ELLIPTIC_AND = re.compile(
     re.I,
 )
 # weapons counted by their article ("a missile", "both drones")
+_ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)
+_ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # ... at a place or a country, not at a car: "fired a missile at a car" is a strike known by
@@ -146,6 +148,7 @@ class _Words:
     left: frozenset[str]
     right: frozenset[str]
     weapon_gap: frozenset[str]
+    weapon_gap_endings: tuple[str, ...]
     determiners: frozenset[str]
     additive: frozenset[str]
     non_persons: frozenset[str]
@@ -160,6 +163,7 @@ def _words() -> _Words:
         left=frozenset(lex["gaps"]["count_to_outcome"]),
         right=frozenset(lex["gaps"]["outcome_to_count"]),
         weapon_gap=frozenset(lex["gaps"]["count_to_weapon"]),
+        weapon_gap_endings=tuple(lex["gaps"].get("count_to_weapon_endings", [])),
         determiners=frozenset(lex["victims"]["determiners"]),
         additive=frozenset(lex["gaps"]["additive"]),
         non_persons=frozenset(vic["non_persons"]["words"]),
@@ -195,6 +199,17 @@ def _only(words: list[str] | None, allowed: frozenset[str], limit: int) -> bool:
         return False
     content = [w for w in words if w not in ",()–—-"]
     return len(content) <= limit and all(w in allowed for w in content)
+
+
+def _weapon_gap(words: list[str] | None, w: _Words) -> bool:
+    """Whether the words between a count and a weapon noun leave the count the weapon's:
+    "40 more attack drones", "29 Russia-launched drones"."""
+    if words is None:
+        return False
+    content = [x for x in words if x not in ",()–—-"]
+    return len(content) <= 3 and all(
+        x in w.weapon_gap or (x.endswith(w.weapon_gap_endings) and x[0] != "-") for x in content
+    )
 
 
 def _grown_up_by_word(person: Mention) -> bool:
@@ -270,7 +285,7 @@ class _SentenceFramer:
         for m in self.m:
             if m.kind in ("weapon", "subset") and m.start >= q.end:
                 gap = _gap_words(self.text, q.end, m.start, [])
-                return _only(gap, self.w.weapon_gap, 3)
+                return _weapon_gap(gap, self.w)
         return False
 
     # -- casualties ----------------------------------------------------------------------
@@ -1073,7 +1088,7 @@ class _SentenceFramer:
             for w in weapons:
                 if w.start >= q.end:
                     gap = _gap_words(self.text, q.end, w.start, [])
-                    if _only(gap, self.w.weapon_gap, 3):
+                    if _weapon_gap(gap, self.w):
                         cls, wm = w.label, w
                     break
             low = self.text[q.end : q.end + 40].lower()
@@ -1129,9 +1144,17 @@ class _SentenceFramer:
                     for w in weapons:
                         if w.start >= nxt.end:
                             gap = _gap_words(self.text, nxt.end, w.start, [])
-                            if _only(gap, self.w.weapon_gap, 3):
+                            if _weapon_gap(gap, self.w):
                                 cls = w.label
                             break
+                    all_but = _ALL_BUT_BEFORE.search(
+                        self.text, max(self.sentence.start, q.start - 12), q.start
+                    )
+                    if cls is not None and all_but:
+                        # "all but two of the 30 drones": 28 were downed, 30 came
+                        self._all_but(q, nxt, all_but.start(), cls)
+                        last_cls = cls
+                        continue
                     if cls is not None:
                         self._wave(q, "intercepted", cls)
                         self._wave(nxt, "launched", cls)
@@ -1147,6 +1170,11 @@ class _SentenceFramer:
             if kind == "launched" and q.data.value == 1 and not actions:
                 continue  # "one drone struck an installation": a hit, known by its damage
             self._wave(q, kind, cls)
+            if kind == "intercepted" and _ALL_BEFORE.search(
+                self.text, max(self.sentence.start, q.start - 16), q.start
+            ):
+                # "shot down all 29 drones", "all 30 missiles were destroyed": as many came
+                self._wave(q, "launched", cls)
             last_cls = cls if wm is not None else last_cls
         self._article_counts(actions, weapons, previous_class)
 
@@ -1259,6 +1287,21 @@ class _SentenceFramer:
                 return "launched"
             return "intercepted" if after[0].kind == "intercept" else "launched"
         return "launched" if attack_cue else None
+
+    def _all_but(self, q: Mention, whole: Mention, start: int, cls: str) -> None:
+        """ "downed all but two of the 30 drones": the downed figure is the difference, its
+        evidence the whole phrase; the launched figure is the second number."""
+        missed, came = q.data.value, whole.data.value
+        if missed is not None and came is not None and 0 <= missed <= came:
+            downed = came - missed
+            self.frame.waves.append(
+                WaveCount(
+                    "intercepted", cls, downed, "exact", downed, downed, self.sentence,
+                    (start, whole.end),
+                )
+            )
+        self.used.add(id(q))
+        self._wave(whole, "launched", cls)
 
     def _wave(self, q: Mention, kind: str, cls: str) -> None:
         value, qualifier, low, high = _figure_of(q.data)

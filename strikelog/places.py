@@ -83,7 +83,7 @@ _WATER_AFTER = re.compile(r"[^\S\n]+(?:River|river|Sea|Lake|Reservoir|reservoir)
 _WATER_BODY = re.compile(r"\b(?:Sea|Ocean|River|Gulf|Strait|Bay|Lake|Channel)$")
 _PLACE_NOUN_TAIL = re.compile(
     r"\s(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|settlement|port\s+city|port|"
-    r"urban-type\s+settlement|community|region|province|district)\s+of\s+$"
+    r"urban-type\s+settlement|community|regions?|provinces?|districts?)\s+of\s+$"
 )
 # "the capital remained under ballistic missile warning": an alert, not a strike
 _UNDER_ALERT = re.compile(

@@ -85,6 +85,17 @@ _REGIONAL_TITLE = re.compile(
     r"(?:administration|governor|government|council|authorities|police|prosecutor)",
     re.I,
 )
+# "in this region", "in the same city": a place named before
+_THIS_PLACE = re.compile(
+    r"\b(?:in|on|across|of)\s+(?:this|that|the\s+same)\s+"
+    r"(region|province|oblast|governorate|city|town|village)\b",
+    re.IGNORECASE,
+)
+_REGION_NOUNS = ("region", "province", "oblast", "governorate")
+# roles whose place a later "this region" does not mean
+_NOT_POINTED_BACK = ("dateline", "attribute", "street", "sea or river", "abroad", "actor")
+# where a sentence turns to another clause: ", while", ", but", "; "
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|as)\s|;\s|\s+but\s")
 _STAMP_LINE = re.compile(
     r"(?m)^[^\S\n]*(\d{1,2})[:.](\d{2})(?:[^\S\n]*(?:GMT|UTC|CET|EET|local))?"
     r"[^\S\n]*(?:[—–-][^\n]*)?$"
@@ -481,7 +492,7 @@ class Resolver:
                     self.headline_facts.setdefault(fact.field, []).append(fact)
                 headline = frame
                 continue
-            struck = self._struck(s, context)
+            struck = self._struck(s, context) or self._named_by_this(s)
             if s.paragraph != last_paragraph:
                 last_paragraph = s.paragraph
                 # a paragraph with no attack word in it ends the place context (a timestamp
@@ -502,6 +513,12 @@ class Resolver:
             nothing_hit = frame.no_damage and not (
                 any(f.value for f in frame.casualties) or frame.strong_hits or frame.sites
             )
+            if frame.no_damage and not nothing_hit:
+                # "debris hit a shop in Cherkasy, while the Kyiv and Poltava regions reported
+                # no hits": the places of the no-damage clause were not struck
+                unhit = [p for p in cued if self._said_unhit(p, s)]
+                cued = [p for p in cued if p not in unhit]
+                struck = [p for p in struck if p not in unhit]
             if signal and not frame.total_scope and not nothing_hit:
                 for ref in cued:
                     b = self._incident(ref)
@@ -533,6 +550,37 @@ class Resolver:
         self._locate_unnamed_village()
         if headline is not None:
             self._headline_only_figures(headline)
+
+    def _named_by_this(self, s: Sentence) -> list[PlaceRef]:
+        """ "Drones were downed over the Kherson region … Attacks in this region killed
+        one person": the place a "this region" / "the same city" points back to, as struck
+        here. Empty when the sentence has no such words or nothing fits."""
+        m = _THIS_PLACE.search(self.doc.text, s.start, s.end)
+        if m is None:
+            return []
+        kinds = ("admin1",) if m.group(1).lower() in _REGION_NOUNS else ("settlement", "capital")
+        for index in range(s.index - 1, max(-1, s.index - 4), -1):
+            for ref in reversed(self.by_sentence.get(index, [])):
+                if ref.kind in kinds and ref.role not in _NOT_POINTED_BACK:
+                    return [PlaceRef(ref.start, ref.end, ref.kind, STRUCK, ref.place, s.index)]
+        return []
+
+    def _said_unhit(self, ref: PlaceRef, s: Sentence) -> bool:
+        """Whether the clause of the sentence that names `ref` says nothing was hit (and
+        names no hit or site of its own)."""
+        left, right = s.start, s.end
+        for m in _CLAUSE_BREAK.finditer(self.doc.text, s.start, s.end):
+            if m.end() <= ref.start:
+                left = m.end()
+            elif m.start() >= ref.end:
+                right = m.start()
+                break
+        mentions = list(self._mentions_in(left, right))
+        no_damage = [m.start for m in mentions if m.kind == "nodamage"]
+        # what comes after "no hits" is what was not hit ("no hits to infrastructure")
+        return bool(no_damage) and not any(
+            m.kind in ("hit", "site") and m.start < no_damage[0] for m in mentions
+        )
 
     def _locate_unnamed_village(self) -> None:
         """ "bombed a school in a village in Sagaing Region, killing 12 … The village lies

@@ -28,6 +28,8 @@ _NAME_GAP = re.compile(r"[ \-\u2010\u2011\u2013'’ʼ]+|\. ?")
 # What may stand between names of one list ("Kharkiv, Sumy and Poltava regions").
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*")
 _CAPITAL = KINDS.index("capital")
+# "region of " / "regions of " right before a name (lowercased text)
+_UNIT_OF = re.compile(r"\b([a-z]+)\s+of\s+$")
 _PLURAL = "s"
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:['’]s)?$")
 _TITLE_LINE_MAX = 200
@@ -171,6 +173,8 @@ class Matcher:
         self._word_info: dict[str, _KeyInfo] = {}  # the same for one-word keys, by key
         # words after a stem that make it a unit ("region", "border" of "border region")
         self._suffix_words = self.all_suffixes | self.modifiers
+        # the words of "region of X" (not "state of", which names countries too)
+        self._region_words = self.admin1_suffixes - {"state", "countryside"}
 
     def find(self, text: str) -> list[RawMatch]:
         lowered = _lowered(text)
@@ -237,6 +241,7 @@ class Matcher:
             free_from = found.end
             out.append(found)
         self._spread_plural_forms(text, out)
+        self._region_of_forms(text, out)
         return self._drop_person_names(text, out)
 
     # --------------------------------------------------------------------- parts
@@ -397,6 +402,30 @@ class Matcher:
         before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1)
         return (before is not None and before.end() == m.start - 1
                 and before.group() in self.locative)
+
+    def _region_of_forms(self, text: str, matches: list[RawMatch]) -> None:
+        """"the southern region of Kherson", "the regions of Sumy and Kharkiv": the unit
+        named after its stem, as "Kherson region" is."""
+        n = 0
+        while n < len(matches):
+            m = matches[n]
+            n += 1
+            if m.stems is None or m.stems[0] != "admin1" or m.kind == "admin1":
+                continue
+            before = text[max(0, m.start - 24) : m.start].lower()
+            unit = _UNIT_OF.search(before)
+            if unit is None or unit.group(1).rstrip("s") not in self._region_words:
+                continue
+            group = [m]
+            # "the regions of Sumy, Kharkiv and Poltava": the list goes on
+            while n < len(matches) and matches[n].stems is not None \
+                    and _LIST_GAP.fullmatch(text[group[-1].end : matches[n].start]):
+                group.append(matches[n])
+                n += 1
+            for g in group:
+                if g.stems is not None and g.stems[0] == "admin1" and g.kind != "admin1":
+                    g.kind = self._unit_kind(g.stems[1][0])
+                    g.rows = list(g.stems[1])
 
     def _spread_plural_forms(self, text: str, matches: list[RawMatch]) -> None:
         """"Kharkiv and Sumy regions": the list's earlier names are regions too."""

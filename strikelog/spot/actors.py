@@ -33,9 +33,10 @@ def actor_table() -> _ActorTable:
     entries = {k: dict(v) for k, v in lex["actors"].items()}
     # Case-sensitive: actors are proper nouns ("US" the country, not "us"). Not inside a
     # word: no word character or hyphen before the name (checked after its first
-    # character, see `literal_trie`) or after it.
+    # character, see `literal_trie`) or after it — but for a hyphen that makes the party
+    # the launcher: "Russia-launched drones", "Hezbollah-fired rockets", "Saudi-led".
     alternation = literal_trie(entries, after_first=r"(?<![\w-].)")
-    regex = re.compile(rf"(?:{alternation})(?![\w-])")
+    regex = re.compile(rf"(?:{alternation})(?:(?![\w-])|(?=-(?:launched|fired|led)\b))")
     return _ActorTable(regex, entries, dict(lex["opponents"]), dict(lex["attacker_country"]))
 
 

@@ -406,3 +406,45 @@ def test_no_casualties_or_damage_in_a_region_is_no_strike(run):
         "region, the governor said there were no casualties or damage."
     )
     assert [k[0] for k in _incidents(out)] == ["Podolsk"]
+
+
+def test_region_of_name_is_the_region(run):
+    out = run(
+        "Russia attacked Ukraine overnight. A drone fell on a farm in the northern region of "
+        "Chernihiv, injuring a tractor driver."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Chernihiv Oblast"]
+
+
+def test_regions_of_a_list_are_regions_where_drones_were_downed(run):
+    out = run(
+        "Russia sent drones at Ukraine overnight; they were destroyed over the regions of "
+        "Sumy, Poltava and Kyiv, the air force said."
+    )
+    assert not out["incidents"]
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles == {
+        "Sumy Oblast": "interception area",
+        "Poltava Oblast": "interception area",
+        "Kyiv Oblast": "interception area",
+    }
+
+
+def test_a_clause_saying_nothing_was_hit_names_no_strike(run):
+    out = run(
+        "Russia attacked Ukraine with drones overnight. Debris damaged a warehouse in Uman, "
+        "while the governors of the Vinnytsia and Zhytomyr regions reported no hits or "
+        "casualties."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Uman"]
+
+
+def test_this_region_points_back_to_the_region_named_before(run):
+    out = run(
+        "Russian drones attacked southern Ukraine overnight. Six drones were shot down over the "
+        "Mykolaiv region, the governor said. Shelling in this region killed two people and "
+        "wounded five during the day, he added."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Mykolaiv Oblast"
+    assert (inc["killed"]["value"], inc["injured"]["value"]) == (2, 5)

@@ -26,6 +26,39 @@ CASES = [
         {"missile": 48, "cruise_missile": 48},
         {},
     ),
+    # "all N" downed: as many were launched
+    (
+        "The air force said it had destroyed all 31 drones that Russia sent overnight.",
+        "Russia",
+        {"drone": 31},
+        {"drone": 31},
+    ),
+    (
+        "Russia attacked overnight; all 12 missiles were brought down before reaching Kyiv.",
+        "Russia",
+        {"missile": 12},
+        {"missile": 12},
+    ),
+    # "all but N of M": the difference was downed
+    (
+        "Air defences brought down all but three of the 44 drones Russia fired overnight.",
+        "Russia",
+        {"drone": 44},
+        {"drone": 41},
+    ),
+    # a hyphenated word between the count and the weapon, and the launcher inside it
+    (
+        "Kyiv said its units downed 17 Russia-launched drones during the night attack.",
+        "Russia",
+        {},
+        {"drone": 17},
+    ),
+    (
+        "Russia fired 6 Iranian-designed drones and two missiles at Odesa overnight.",
+        "Russia",
+        {"drone": 6, "missile": 2},
+        {},
+    ),
     (
         "Russia launched 100 drones, including 60 Shahed drones, the air force said.",
         "Russia",
@@ -315,3 +348,13 @@ def test_a_bare_count_opening_the_next_sentence(run):
     )
     launched, intercepted, _ = _wave(out, "Russia")
     assert (launched, intercepted) == ({"drone": 84}, {"drone": 52})
+
+
+def test_all_but_cites_the_sentence_that_holds_both_numbers(run):
+    text = "Russia attacked overnight. Air defences downed all but two of the 25 drones."
+    out = run(text)
+    (fig,) = [w["intercepted"]["drone"] for w in out["waves"]]
+    ev = fig["evidence"][0]
+    assert fig["value"] == 23
+    assert text[ev["start"] : ev["end"]] == ev["text"]
+    assert "all but two of the 25" in ev["text"]
