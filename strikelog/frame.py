@@ -821,7 +821,7 @@ class _SentenceFramer:
         else:
             # stop at the end of the noun phrase list
             seg = self.text[start:end]
-            stop = _first_of(seg, (" when ", " who ", ";", " after "))
+            stop = _first_of(seg, (" when ", " who ", ";", " after ", " while ", " but "))
             window = [m for m in window if m.end <= start + stop]
         # "four members of one family — a married couple and their two children — were
         # killed": the part between dashes details the group before it, it adds no one
@@ -956,6 +956,12 @@ class _SentenceFramer:
                     or (len(words) >= 2 and words[-2] in self.w.determiners)
                 )
                 aged = pending_age is not None and m.start - pending_age.end <= 12
+                # "a man and woman": the determiner goes with both nouns
+                det = det or (
+                    not m.data["plural"]
+                    and len(last_group) == 1
+                    and self.text[last_group[0].span[1] : m.start].strip() == "and"
+                )
                 if m.data["plural"] and not aged:
                     exact = False if not det else exact
                     i += 1

@@ -111,6 +111,7 @@ _DATELINE = re.compile(
     # "ISLAMABAD, May 8: A woman …", "KYIV, Oct 5. Russia …": an upper-case name, a date
     r"|^,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*[:.]\s"
 )
+_LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
 _NEAR_NOUN = re.compile(
     r"\b(?:near|close\s+to|not\s+far\s+from)\s+"
     r"(?:the\s+(?:town|city|village)\s+of\s+)?$",
@@ -180,7 +181,11 @@ def place_role(
         return rules.before_roles[hit.group(1)]
     if may_contain(before, rules.venue_words) and rules.venue.search(before):
         return "meeting venue"
-    if (start == 0 or text[start - 1] == "\n") and _DATELINE.match(text[end : end + 40]):
+    if (start == 0 or text[start - 1] == "\n") and (
+        _DATELINE.match(text[end : end + 40])
+        # "MOSCOW" alone on its line, above the story
+        or (text[start:end].isupper() and _LINE_END.match(text, end))
+    ):
         return "dateline"
     direction = (
         rules.directions.search(before) if may_contain(before, rules.direction_words) else None

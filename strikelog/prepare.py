@@ -112,8 +112,15 @@ def _boilerplate_rules() -> tuple[re.Pattern[str], tuple[str, ...]]:
     starts = literal_trie(lex["line_start"]["phrases"])
     return (
         re.compile(rf"[\s\-–—•*|>]*(?:{starts})", re.IGNORECASE),
-        tuple(p.lower() for p in lex["line_contains"]["phrases"]),
+        tuple(p.lower() for p in lex["line_contains"]["phrases"])
+        + _credit_phrases(),
     )
+
+
+@cache
+def _credit_phrases() -> tuple[str, ...]:
+    return tuple(p.lower() for p in load_lexicon("boilerplate").get("line_credit", {}).get(
+        "phrases", []))
 
 
 def _starts_boilerplate(sentence: str) -> bool:
@@ -166,8 +173,10 @@ def prepare(text: str) -> Doc:
     doc = Doc(text=text, lower=text.lower())
     # a phrase in a sentence's lowercase is in the text's, which has the same offsets
     contains = _boilerplate_rules()[1]
+    credits = _credit_phrases()
     if len(doc.lower) == len(text) and "Σ" not in text:  # final sigma lowers by context
         contains = tuple(c for c in contains if c in doc.lower)
+        credits = tuple(c for c in credits if c in doc.lower)
     para = 0
     pos = 0
     index = 0
@@ -183,6 +192,8 @@ def prepare(text: str) -> Doc:
             else:
                 flag_all = link_header
                 in_link_list = False
+            if credits and any(c in doc.lower[pos:end] for c in credits):
+                flag_all = True  # a photo caption with its credit
             first = True
             for s, e in _split_paragraph(text, pos, end):
                 flagged = flag_all or _is_boilerplate(text[s:e], contains)

@@ -53,6 +53,16 @@ _DEFENDER_AFTER = re.compile(
     r"military said|emergency services?|general staff|authorities|anti-aircraft|"
     r"defen[cs]e forces|interceptors?)"
 )
+# "Ukraine downs 17 drones", "Israel says it intercepted": the party right before defends
+_INTERCEPTS_AFTER = re.compile(
+    r"^\s*(?:says\s+it\s+|said\s+it\s+|has\s+|had\s+)?(?:downs|downed|shoots\s+down|"
+    r"shot\s+down|intercepts|intercepted|destroys|destroyed|repels|repelled|repulses|"
+    r"repulsed|neutralises|neutralizes|neutralised|neutralized)\b"
+)
+# "… drones used in Russia's overnight attack": the party whose attack it was
+_ATTACK_OF = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}(?:attack|assault|strike|barrage|bombardment|raid)s?\b"
+)
 # weapons whose attacks are air attacks (waves); shelling and rockets fired at the front are not
 _AIR_CLASSES = frozenset({"drone", "missile", "ballistic_missile", "cruise_missile", "airstrike"})
 # "the Novozybkov district administration", "the Izium city council": a local authority
@@ -955,8 +965,12 @@ class Resolver:
                 elif near and re.search(r"\bfrom\s+(?:the\s+)?$", text[a.start - 12 : a.start]):
                     attacker = a.name  # "two missiles launched from Yemen"
                     best = a
+                elif near and _ATTACK_OF.match(after):
+                    best = a  # "17 of 18 drones used in Russia's overnight attack"
                 continue
-            if _DEFENDER_AFTER.match(after):
+            if _DEFENDER_AFTER.match(after) or _INTERCEPTS_AFTER.match(after):
+                # "Ukraine downs 17 drones", "Israel says it intercepted a missile"
+                defender = defender or a.country
                 continue
             if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
                 # "Russia attacked Ukraine with 212 drones": the object is the target

@@ -7,6 +7,12 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # one determiner for two nouns; a "while" clause is another group of people
+    (
+        "A drone hit a house in Kursk overnight. Rescuers found the bodies of a man and a "
+        "woman in the ruins, while another man and woman were taken to hospital with injuries.",
+        {"killed": 2, "injured": 2, "children_killed": 0, "children_injured": 0},
+    ),
     # the day's figures stand, the running total does not
     (
         "The health ministry in Gaza said 72 people were killed and 235 injured in the past 24 "

@@ -448,3 +448,12 @@ def test_this_region_points_back_to_the_region_named_before(run):
     (inc,) = out["incidents"]
     assert inc["place"]["name"] == "Mykolaiv Oblast"
     assert (inc["killed"]["value"], inc["injured"]["value"]) == (2, 5)
+
+
+def test_a_capitalised_city_alone_on_its_line_is_a_dateline(run):
+    out = run(
+        "Drone debris kills two in Kursk region\n\nMOSCOW\n\nDebris of a Ukrainian drone "
+        "fell on a house in the Kursk region overnight, killing two people, the governor said."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Kursk Oblast"]
+    assert {p["name"]: p["role"] for p in out["other_places"]}["Moscow"] == "dateline"

@@ -58,3 +58,24 @@ def test_a_caption_credit_is_boilerplate_with_its_caption():
     text = "A bomb hit Kharkiv.\n\nPhoto: Firefighters at the building. (Kharkiv city council)\n"
     flags = [s.boilerplate for s in prepare(text).sentences]
     assert flags == [False, True, True]
+
+
+def test_a_line_with_a_photo_credit_is_a_caption_whatever_it_starts_with():
+    from strikelog.prepare import prepare
+
+    text = (
+        "Rescuers clear rubble in Sumy, Ukraine, March 3, 2023. NEWSWIRE/Jane Roe\n\n"
+        "A missile hit Sumy on Tuesday.\n"
+    ).replace("NEWSWIRE/", "REUTERS/")
+    flags = [s.boilerplate for s in prepare(text).sentences]
+    assert flags == [True, True, False]
+
+
+def test_an_old_dated_caption_makes_no_wave(run):
+    out = run(
+        "A soldier looks at drone wreckage in Odesa, Ukraine, May 4, 2022. REUTERS/Jo Bloggs\n\n"
+        "Ukraine downs 20 of 24 drones launched in Russia's overnight attack\n\n"
+        "Ukraine's air force said it shot down 20 of the 24 drones Russia launched overnight.",
+        published="2025-03-01",
+    )
+    assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == [("Russia", "UA")]
