@@ -35,6 +35,9 @@ _ELLIPTIC_AND = re.compile(
 )
 # weapons counted by their article ("a missile", "both drones")
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)
+_ADJECTIVE_USE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[-–•*]\s")
+_HITS_OF = re.compile(r"\b(?:hits|impacts)\s+(?:of|by)\s+$", re.IGNORECASE)
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -297,7 +300,7 @@ class _SentenceFramer:
                 continue
             named = _OF_THEM_NAMED.match(self.text, q.end)
             if named and re.search(
-                r"[,;(]\s*$", self.text[max(self.sentence.start, q.start - 3) : q.start]
+                r"[,;(—–]\s*$", self.text[max(self.sentence.start, q.start - 3) : q.start]
             ):
                 # "injured two people, one of them an 11-year-old boy": the one is a child
                 person = self._next_person(named.end(), 2)
@@ -316,7 +319,7 @@ class _SentenceFramer:
             elif re.fullmatch(
                 r"\s+of\s+(?:them|whom)\s+(?:(?:were|are|was)\s+)?", self.text[q.end : person.start]
             ) and re.search(
-                r"[,;(]\s*$", self.text[max(self.sentence.start, q.start - 3) : q.start]
+                r"[,;(—–]\s*$", self.text[max(self.sentence.start, q.start - 3) : q.start]
             ):
                 # "62 people were wounded, 12 of them children"
                 out.append((q, person, (q.start, person.end)))
@@ -509,7 +512,14 @@ class _SentenceFramer:
                             te, next_start, outcome, (ts, te), right=True
                         )
             # named victims: "a 40-year-old man was killed", "a couple in their 60s died"
-            if made is None and not made_enum and ("single" in caps or "after_count" in caps):
+            if (
+                made is None
+                and not made_enum
+                and ("single" in caps or "after_count" in caps)
+                # "carried a wounded child", "a dead body": an adjective, the words before
+                # are no victim
+                and not _ADJECTIVE_USE.search(self.text, max(s0, ts - 5), ts)
+            ):
                 outcome = self._pick(caps.get("single") or caps["after_count"])
                 if outcome != "casualties":
                     self._frame_enumeration(prev_end, ts, outcome, (ts, te))
@@ -654,6 +664,19 @@ class _SentenceFramer:
                 if p.data["plural"]:
                     return 0  # "children" with no number: not countable here
                 n += 1
+        persons = self._of("person")
+        for a in self._of("age"):
+            q: Quantity = a.data
+            if (
+                start <= a.start < start + stop
+                and q.text.lower().endswith("old")
+                and q.age_years is not None
+                and q.age_years < self.w.child_age_limit
+                and not q.decade
+                and re.search(r"\b(?:an?|one)\s+$", self.text[max(start, a.start - 5) : a.start])
+                and not any(0 <= p.start - a.end <= 3 for p in persons)
+            ):
+                n += 1  # "including a 12-year-old": a child, named by the age alone
         return n
 
     def _aged_child_before(self, p: Mention) -> bool:
@@ -1082,13 +1105,23 @@ class _SentenceFramer:
         weapons = [m for m in self.m if m.kind in ("weapon", "subset")]
         if not weapons and not previous_class:
             return
-        has_attack_cue = bool(actions) or any(m.kind == "hit" for m in self.m)
+        has_attack_cue = (
+            bool(actions)
+            or any(m.kind == "hit" for m in self.m)
+            # "- 6 Kh-101 cruise missiles;" under "- 3 Iskander-M missiles, launched from …"
+            or (
+                previous_class is not None
+                and _LIST_ITEM.match(self.text, self.sentence.start) is not None
+            )
+        )
         # "Russia launched 100 drones. Air defences shot down 80 of them."
         last_cls: str | None = previous_class
         qtys = [q for q in self._of("qty") if self._qty_ok(q)]
         for qi, q in enumerate(qtys):
             if not self._qty_ok(q):
                 continue
+            if _HITS_OF.search(self.text, max(self.sentence.start, q.start - 12), q.start):
+                continue  # "hits of two ballistic missiles were recorded": neither fired nor downed
             cls = None
             wm = None
             for w in weapons:
@@ -1492,4 +1525,16 @@ def frame_sentence(
         frame.casualties = []
         frame.waves = []
         frame.historical = True
+    if frame.casualties and _another_strike().search(low):
+        # "Another strike hit a building in the city, killing five": more for the place
+        for fact in frame.casualties:
+            fact.additive = fact.additive or not fact.update
     return frame
+
+
+@cache
+def _another_strike() -> re.Pattern[str]:
+    lex = load_lexicon("framing")["another_strike"]
+    openers = "|".join(re.escape(w) for w in sorted(lex["openers"], key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in sorted(lex["nouns"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{openers})\s+(?:[\w-]+\s+)?(?:{nouns})\b")

@@ -96,7 +96,18 @@ _TREATED_IN = re.compile(
     r"[^.;!?]{0,50}\b(?:hospital|clinic|medical\s+(?:centre|center|facility)|hospitals)\s+in\s+$",
     re.IGNORECASE,
 )
-_TREATED_IN_WORDS = ("hospital", "clinic", "medical")  # one of them is in every match
+# "according to Nasser Hospital in Khan Younis": the hospital that counts, where it stands
+_HOSPITAL_AS_SOURCE = re.compile(
+    r"\b(?:according\s+to|provided\s+by|released\s+by|figures\s+from|officials\s+at|"
+    r"staff\s+at|doctors\s+at|a\s+spokesperson\s+for|a\s+spokesman\s+for)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}(?:hospital|clinic|medical\s+(?:centre|center|complex))\s+in\s+$",
+    re.IGNORECASE,
+)
+_TREATED_IN_WORDS = ("hospital", "clinic", "medical")  # one of them is in every match above
+_WHERE_TAKEN_AFTER = re.compile(
+    r",\s+where\s+(?:the\s+)?(?:bodies|dead|wounded|injured|casualties|victims)\s+"
+    r"(?:were|had\s+been)\s+(?:taken|brought|transferred|rushed)"
+)
 _FROM_TO = re.compile(r"\bfrom\s+[^.;:!?]{1,50}?\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _SIRENS = re.compile(
     r"\b(?:sirens?|air[- ]raid\s+alerts?|alarms?|alerts?)\s+(?:(?:sounded|wailed|went\s+off|"
@@ -163,8 +174,12 @@ def place_role(
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
     if may_contain(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
-    if may_contain(before, _TREATED_IN_WORDS, plain) and _TREATED_IN.search(before):
+    if may_contain(before, _TREATED_IN_WORDS, plain) and (
+        _TREATED_IN.search(before) or _HOSPITAL_AS_SOURCE.search(before)
+    ):
         return "treatment location"
+    if _WHERE_TAKEN_AFTER.match(text, end):
+        return "treatment location"  # "… Hospital in Khan Younis, where the bodies were taken"
     if may_contain(before, ("from",), plain) and _FROM_TO.search(before):
         return "destination"  # "taking residents from border villages to Sumy"
     hit = (

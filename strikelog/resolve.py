@@ -53,6 +53,12 @@ _DEFENDER_AFTER = re.compile(
     r"military said|emergency services?|general staff|authorities|anti-aircraft|"
     r"defen[cs]e forces|interceptors?)"
 )
+# "the Defence Forces of Ukraine", "the Air Force of the Armed Forces of Ukraine": it defends
+_DEFENDER_BEFORE = re.compile(
+    r"\b(?:air\s+force|defen[cs]e\s+forces|armed\s+forces|air\s+defen[cs]es?|"
+    r"general\s+staff|ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "Ukraine downs 17 drones", "Israel says it intercepted": the party right before defends
 _INTERCEPTS_AFTER = re.compile(
     r"^\s*(?:says\s+it\s+|said\s+it\s+|has\s+|had\s+)?(?:downs|downed|shoots\s+down|"
@@ -919,7 +925,9 @@ class Resolver:
         text = self.doc.text
         for a in self._actors_in(s):
             after = text[a.end : a.end + 40].lower()
-            if _DEFENDER_AFTER.match(after):
+            if _DEFENDER_AFTER.match(after) or _DEFENDER_BEFORE.search(
+                text, max(s.start, a.start - 40), a.start
+            ):
                 defender = defender or a.country
                 continue
             if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
@@ -968,7 +976,11 @@ class Resolver:
                 elif near and _ATTACK_OF.match(after):
                     best = a  # "17 of 18 drones used in Russia's overnight attack"
                 continue
-            if _DEFENDER_AFTER.match(after) or _INTERCEPTS_AFTER.match(after):
+            if (
+                _DEFENDER_AFTER.match(after)
+                or _INTERCEPTS_AFTER.match(after)
+                or _DEFENDER_BEFORE.search(text, max(s.start, a.start - 40), a.start)
+            ):
                 # "Ukraine downs 17 drones", "Israel says it intercepted a missile"
                 defender = defender or a.country
                 continue

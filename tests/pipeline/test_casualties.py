@@ -7,6 +7,34 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # a dash-delimited share of children
+    (
+        "At least 11 people — four of them children — were killed when a missile hit Sumy.",
+        {"killed": (11, "at_least"), "children_killed": 4},
+    ),
+    # a child named by the age alone
+    (
+        "A drone hit a shop in Kherson. Three people were injured, including a 9-year-old.",
+        {"injured": 3, "children_injured": 1},
+    ),
+    # a further strike adds to the same city's figures
+    (
+        "A strike on a house in Gaza City killed a woman and her two children. Another strike "
+        "on a flat in the same city killed four men.",
+        {"killed": 7, "children_killed": 2},
+    ),
+    # the body and the wounded are words of a scene, not victims of the people before them
+    (
+        "A bomb hit a market in Kramatorsk, killing two people. A medic carried a wounded "
+        "woman to an ambulance while neighbours covered the dead with sheets.",
+        {"killed": 2},
+    ),
+    # the cumulative toll of an offensive is no figure of this attack
+    (
+        "An air strike on a home in Rafah killed six people. The offensive has killed more "
+        "than 40,000 people, the ministry says.",
+        {"killed": 6},
+    ),
     # one determiner for two nouns; a "while" clause is another group of people
     (
         "A drone hit a house in Kursk overnight. Rescuers found the bodies of a man and a "

@@ -457,3 +457,29 @@ def test_a_capitalised_city_alone_on_its_line_is_a_dateline(run):
     )
     assert [i["place"]["name"] for i in out["incidents"]] == ["Kursk Oblast"]
     assert {p["name"]: p["role"] for p in out["other_places"]}["Moscow"] == "dateline"
+
+
+def test_a_strike_last_week_is_background(run):
+    out = run(
+        "A drone hit a house in Chernihiv overnight, injuring two. The attack came a week "
+        "after a missile hit a hospital in Sumy last week and killed nine people."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Chernihiv"]
+
+
+def test_the_hospital_that_counts_the_dead_is_not_struck(run):
+    out = run(
+        "An air strike on a tent in al-Mawasi killed three people, according to Nasser "
+        "Hospital in Khan Younis, where the bodies were taken."
+    )
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert "Khan Yunis" not in [i["place"]["name"] for i in out["incidents"]]
+    assert roles.get("Khan Yunis") == "treatment location"
+
+
+def test_a_capital_that_presses_its_allies_is_an_actor(run):
+    out = run(
+        "KYIV, May 3 (Newswire) - Russian drones killed two people in Odesa overnight, "
+        "officials said, as Kyiv pressed its allies for more air defence systems."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Odesa"]

@@ -358,3 +358,23 @@ def test_all_but_cites_the_sentence_that_holds_both_numbers(run):
     assert fig["value"] == 23
     assert text[ev["start"] : ev["end"]] == ev["text"]
     assert "all but two of the 25" in ev["text"]
+
+
+def test_an_air_force_list_of_weapons_counts_every_item(run):
+    out = run(
+        "Overnight the enemy attacked with 64 means of air attack:\n"
+        "- 2 Iskander-M ballistic missiles, launched from the Belgorod region;\n"
+        "- 4 Kh-101 cruise missiles;\n"
+        "- 58 Shahed-type attack drones from the directions of Kursk and Millerovo.\n"
+        "The attack was repelled by the Defence Forces of Ukraine. Air defence shot down 41 "
+        "drones and all 4 Kh-101 missiles. Hits of two ballistic missiles were recorded in "
+        "Kharkiv."
+    )
+    assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == [("Russia", "UA")]
+    (w,) = out["waves"]
+    launched = {k: v["value"] for k, v in w["launched"].items() if v}
+    intercepted = {k: v["value"] for k, v in w["intercepted"].items() if v}
+    assert launched == {"missile": 6, "ballistic_missile": 2, "cruise_missile": 4, "drone": 58}
+    assert intercepted == {"drone": 41, "missile": 4, "cruise_missile": 4}
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles["Kursk"] == roles["Millerovo"] == "launch site"
