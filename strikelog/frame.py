@@ -38,6 +38,10 @@ _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re
 _ADJECTIVE_USE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[-–•*]\s")
 _HITS_OF = re.compile(r"\b(?:hits|impacts)\s+(?:of|by)\s+$", re.IGNORECASE)
+_FIRST_FIGURE = re.compile(r"\b(?:initially|at\s+first|originally|previously)\b", re.I)
+_MADE_UP_OF = re.compile(
+    r"\b(?:included|includ(?:es|ing)|comprised|consisted\s+of|were\s+made\s+up\s+of)\b"
+)
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -397,6 +401,8 @@ class _SentenceFramer:
             )
 
     def _is_update(self, start: int, end: int) -> bool:
+        if _FIRST_FIGURE.search(self.text, max(self.sentence.start, start - 60), end):
+            return False  # "the toll initially stood at four": the figure since replaced
         return any(m.kind == "update" and start <= m.start < end for m in self.m) or bool(
             re.search(r"toll", self.text[start:end], re.IGNORECASE)
         )
@@ -1111,7 +1117,12 @@ class _SentenceFramer:
             # "- 6 Kh-101 cruise missiles;" under "- 3 Iskander-M missiles, launched from …"
             or (
                 previous_class is not None
-                and _LIST_ITEM.match(self.text, self.sentence.start) is not None
+                and (
+                    _LIST_ITEM.match(self.text, self.sentence.start) is not None
+                    # "The missiles included nine Iskander-Ms and 15 Kh-101s."
+                    or _MADE_UP_OF.search(self.text, self.sentence.start, self.sentence.end)
+                    is not None
+                )
             )
         )
         # "Russia launched 100 drones. Air defences shot down 80 of them."

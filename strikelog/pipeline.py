@@ -155,6 +155,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
             r.place.name = _plain_latin(r.place.name)
     refs.extend(_regional_capitals(doc, refs, gaz, actors))
     refs.extend(_unlisted_places(doc, refs, taken, actors))
+    refs.extend(_units_named_again(doc, refs, actors))
     if not refs:
         return []
     refs.sort(key=lambda r: r.start)
@@ -248,6 +249,43 @@ _UNLISTED_PLACE = re.compile(
     # a name followed by its region: "in Kabkabiya, North Darfur" (the region is checked)
     rf"|\b(?:in|at|near)\s+(?P<d>{_NAME}),\s+(?=[A-Z])"
 )
+
+
+_UNIT_SUFFIX = re.compile(
+    r"[^\S\n]+(?:district|raion|rayon|province|region|oblast|governorate)$", re.IGNORECASE
+)
+
+
+def _units_named_again(
+    doc: Doc, refs: list[PlaceRef], actors: list[ActorMention]
+) -> list[PlaceRef]:
+    """ "the Barmal district … A resident of Barmal said": a unit named by its stem alone
+    after the text named it in full (the gazetteer knows the stem only with its suffix)."""
+    units: dict[str, PlaceRef] = {}
+    for r in refs:
+        if r.kind in ("admin1", "admin2"):
+            written = doc.text[r.start : r.end]
+            stem = _UNIT_SUFFIX.sub("", written)
+            if stem != written and stem[:1].isupper():
+                units.setdefault(stem, r)
+    if not units:
+        return []
+    taken = sorted((r.start, r.end) for r in refs)
+    starts = [s.start for s in doc.sentences]
+    out = []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, units)) + r")\b(?![\w'’-])")
+    for m in pattern.finditer(doc.text):
+        unit = units[m.group()]
+        if m.start() <= unit.start or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if _UNIT_SUFFIX.match(" " + doc.text[m.end() : m.end() + 12].split("\n")[0].strip()):
+            continue
+        si = bisect.bisect_right(starts, m.start()) - 1
+        if si < 0 or doc.sentences[si].boilerplate:
+            continue
+        role = place_role(doc.text, m.start(), m.end(), doc.sentences[si].start, unit.kind, actors)
+        out.append(PlaceRef(m.start(), m.end(), unit.kind, role, unit.place, si))
+    return out
 
 
 def _unlisted_places(

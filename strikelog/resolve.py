@@ -379,6 +379,8 @@ class Resolver:
             )
         )
         if city is None:
+            city = self._city_of_districts(refs, s)
+        if city is None:
             return refs
         out: list[PlaceRef] = []
         for p in refs:
@@ -386,6 +388,23 @@ class Resolver:
             if all(q is not r for r in out):
                 out.append(q)
         return out
+
+    def _city_of_districts(self, refs: list[PlaceRef], s: Sentence) -> PlaceRef | None:
+        """ "Residents of the damaged building in Sviatoshynskyi district …", paragraphs after
+        the Kyiv strike: the struck town of the district's region named before."""
+        districts = [p for p in refs if p.kind == "district" and p.place.admin1]
+        if not districts:
+            return None
+        admin1 = districts[0].place.admin1
+        for p in reversed(self.places):
+            if (
+                p.start < s.start
+                and p.kind in ("settlement", "capital")
+                and p.place.admin1 == admin1
+                and p.key in self.incidents
+            ):
+                return p
+        return None
 
     def sentence_of(self, ref: PlaceRef) -> Sentence:
         return self.doc.sentences[ref.sentence]
@@ -526,8 +545,9 @@ class Resolver:
             ]
             # places that get targets/weapons from this sentence
             # ("where sirens sounded, the mayor reported no damage": no strike there)
+            # ("debris fell in a field without causing damage": the fall hit nothing)
             nothing_hit = frame.no_damage and not (
-                any(f.value for f in frame.casualties) or frame.strong_hits or frame.sites
+                any(f.value for f in frame.casualties) or frame.sites
             )
             if frame.no_damage and not nothing_hit:
                 # "debris hit a shop in Cherkasy, while the Kyiv and Poltava regions reported
@@ -540,7 +560,9 @@ class Resolver:
                     b = self._incident(ref)
                     b.add_sentence(s)
                     self._annotate(b, frame, own=True, sites=self._sites_of(ref, cued, frame))
-            if struck:
+            if struck and nothing_hit:
+                context = None  # "fragments fell in a field without causing damage" in X
+            elif struck:
                 context = struck[-1] if len(struck) == 1 or not cued else cued[-1]
             elif (
                 context is not None

@@ -483,3 +483,23 @@ def test_a_capital_that_presses_its_allies_is_an_actor(run):
         "officials said, as Kyiv pressed its allies for more air defence systems."
     )
     assert [i["place"]["name"] for i in out["incidents"]] == ["Odesa"]
+
+
+def test_a_unit_named_again_by_its_stem_is_the_same_unit(run):
+    out = run(
+        "Pakistani airstrikes hit houses in the Barmal district of Paktika province overnight, "
+        "the Taliban said.\n\nA teacher in Barmal said the bodies of two men were pulled "
+        "from the rubble."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Barmal District"
+    assert inc["killed"]["value"] == 2
+
+
+def test_a_city_district_later_in_the_story_is_the_city(run):
+    out = run(
+        "A Russian missile hit a high-rise in Kyiv overnight, killing four people. In Irpin, "
+        "debris fell in a field without causing damage.\n\nResidents of the damaged building "
+        "in the Obolonskyi district described a loud blast."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Kyiv"]

@@ -378,3 +378,27 @@ def test_an_air_force_list_of_weapons_counts_every_item(run):
     assert intercepted == {"drone": 41, "missile": 4, "cruise_missile": 4}
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles["Kursk"] == roles["Millerovo"] == "launch site"
+
+
+def test_the_models_a_launch_included_are_its_parts(run):
+    out = run(
+        "Russia launched 120 drones and 14 missiles at Ukraine overnight. The missiles "
+        "included four Iskander-M ballistic missiles and ten Kh-101 cruise missiles."
+    )
+    (w,) = out["waves"]
+    launched = {k: v["value"] for k, v in w["launched"].items() if v}
+    assert launched == {"drone": 120, "missile": 14, "ballistic_missile": 4, "cruise_missile": 10}
+
+
+def test_pakistani_strikes_in_afghanistan(run):
+    out = run(
+        "The Taliban government said Pakistani airstrikes had hit villages in the Zurmat "
+        "district of Paktia province overnight, killing nine civilians. The wounded were "
+        "taken to Gardez, a farmer said."
+    )
+    assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == [("Pakistan", "AF")]
+    (inc,) = out["incidents"]
+    assert inc["place"]["country"] == "AF"
+    assert inc["killed"]["value"] == 9
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Gardez") == "treatment location"
