@@ -248,6 +248,8 @@ _UNLISTED_PLACE = re.compile(
     rf"(?:\s+[A-Z][\w'’-]+)?)"
     # a name followed by its region: "in Kabkabiya, North Darfur" (the region is checked)
     rf"|\b(?:in|at|near)\s+(?P<d>{_NAME}),\s+(?=[A-Z])"
+    # "a village near Anka in Zamfara State" (the region is checked)
+    rf"|\b(?:near|outside)\s+(?P<e>{_NAME})\s+in\s+(?=[A-Z])"
 )
 
 
@@ -296,13 +298,15 @@ def _unlisted_places(
     starts = [s.start for s in doc.sentences]
     known = [(r.start, r.end) for r in refs] + taken
     for m in _UNLISTED_PLACE.finditer(doc.text):
-        group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+        group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
         start, end = m.start(group), m.end(group)
         name = doc.text[start:end]
         if group == "d" and not any(
             r.kind in ("admin1", "admin2", "country") and r.start == m.end() for r in refs
         ):
             continue  # "in X, Y" only when Y is a region the gazetteer knows
+        if group == "e" and not any(r.start == m.end() for r in refs):
+            continue  # "near X in Y" only when Y is a place the gazetteer knows
         if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
             continue
         si = bisect.bisect_right(starts, start) - 1

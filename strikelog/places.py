@@ -80,6 +80,8 @@ _STREET_AFTER = re.compile(
     r"Prospect|Embankment)\b"
 )
 _WATER_AFTER = re.compile(r"[^\S\n]+(?:River|river|Sea|Lake|Reservoir|reservoir)\b")
+# "the Gulf of Aden", "the Sea of Azov": the water named after the place
+_WATER_OF_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Strait|Straits)\s+of\s+$")
 _WATER_BODY = re.compile(r"\b(?:Sea|Ocean|River|Gulf|Strait|Bay|Lake|Channel)$")
 _PLACE_NOUN_TAIL = re.compile(
     r"\s(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|settlement|port\s+city|port|"
@@ -155,7 +157,11 @@ def place_role(
     """The role of the place mention text[start:end] in its sentence."""
     if kind == "country":
         return COUNTRY
-    if _WATER_BODY.search(text[start:end]) or _WATER_AFTER.match(text, end):
+    if (
+        _WATER_BODY.search(text[start:end])
+        or _WATER_AFTER.match(text, end)
+        or _WATER_OF_BEFORE.search(text, max(0, start - 12), start)
+    ):
         return "sea or river"  # "across the Dnipro River": the river, not the city
     if _STREET_AFTER.match(text, end):
         return "street"  # "a shop on Pushkin Street": a street of the town, not Pushkin

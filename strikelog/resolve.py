@@ -89,6 +89,13 @@ _SAID_ON = re.compile(
     re.IGNORECASE,
 )
 _PAST_DAYS = 60  # a dated event this long before publication is a past one
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# a month with no day or year after it: "In April, …", "last March"
+_IN_MONTH = re.compile(
+    r"\b(?:[Ii]n|[Ll]ast|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b(?![\s,]*\d)"
+)
 _OVER_SEA = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:over|above)\s+the\s+((?:[A-Z][\w-]+\s+){1,2}Sea)\b"
 )
@@ -104,7 +111,8 @@ _REGIONAL_TITLE = re.compile(
 # "in this region", "in the same city": a place named before
 _THIS_PLACE = re.compile(
     r"\b(?:in|on|across|of)\s+(?:this|that|the\s+same)\s+"
-    r"(region|province|oblast|governorate|city|town|village)\b",
+    r"(region|province|oblast|governorate|city|town|village|camp)\b"
+    r"|\b(?:in|at)\s+the\s+(camp)\b",
     re.IGNORECASE,
 )
 _REGION_NOUNS = ("region", "province", "oblast", "governorate")
@@ -501,6 +509,11 @@ class Resolver:
             if year is not None and 1 <= month <= 12:
                 event = dt.date(year, month, min(max(day, 1), 28))
                 old = old or (pub - event).days > _PAST_DAYS
+        for m in _IN_MONTH.finditer(self.doc.text, f.sentence.start, f.sentence.end):
+            # "In April, an assault on the camp killed hundreds" in a June report
+            dated = True
+            months_before = (pub.month - _MONTHS.index(m.group(1).lower()[:3]) - 1) % 12
+            old = old or months_before >= 1
         for m in _YEAR.finditer(self.doc.text, f.sentence.start, f.sentence.end):
             if _COMPARED_SINCE.search(self.doc.text, max(0, m.start() - 24), m.start()):
                 continue  # "the total since October 2023"
@@ -596,11 +609,15 @@ class Resolver:
         m = _THIS_PLACE.search(self.doc.text, s.start, s.end)
         if m is None:
             return []
-        kinds = ("admin1",) if m.group(1).lower() in _REGION_NOUNS else ("settlement", "capital")
+        noun = (m.group(1) or m.group(2)).lower()
+        kinds = ("admin1",) if noun in _REGION_NOUNS else ("settlement", "capital")
         for index in range(s.index - 1, max(-1, s.index - 4), -1):
             for ref in reversed(self.by_sentence.get(index, [])):
-                if ref.kind in kinds and ref.role not in _NOT_POINTED_BACK:
-                    return [PlaceRef(ref.start, ref.end, ref.kind, STRUCK, ref.place, s.index)]
+                if ref.kind not in kinds or ref.role in _NOT_POINTED_BACK:
+                    continue
+                if noun == "camp" and "camp" not in self.doc.text[ref.end : ref.end + 30]:
+                    continue  # "in the camp": a place named as a camp
+                return [PlaceRef(ref.start, ref.end, ref.kind, STRUCK, ref.place, s.index)]
         return []
 
     def _said_unhit(self, ref: PlaceRef, s: Sentence) -> bool:
@@ -995,6 +1012,11 @@ class Resolver:
                 elif near and re.search(r"\bfrom\s+(?:the\s+)?$", text[a.start - 12 : a.start]):
                     attacker = a.name  # "two missiles launched from Yemen"
                     best = a
+                elif near and re.search(
+                    r"\b(?:launched|fired|sent|flown|operated)\s+by\s+(?:the\s+)?$",
+                    text[max(s.start, a.start - 24) : a.start],
+                ):
+                    best = a  # "eight drones launched by the RSF"
                 elif near and _ATTACK_OF.match(after):
                     best = a  # "17 of 18 drones used in Russia's overnight attack"
                 continue
@@ -1019,7 +1041,12 @@ class Resolver:
             attacker = best.name
         elif attacker is None:
             attacker = user_of_weapons(text[s.start : s.end])
-        if attacker is not None and defender is not None and country_of(attacker) == defender:
+        if (
+            attacker is not None
+            and defender is not None
+            and country_of(attacker) == defender
+            and not is_domestic(attacker)  # the RSF's drones over El Fasher
+        ):
             attacker = self._attacker_of(defender)
         return attacker, defender
 

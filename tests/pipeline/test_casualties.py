@@ -7,6 +7,12 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # "the toll" alone is the death toll
+    (
+        "A missile hit a shopping centre in Kremenchuk. By the evening the toll had risen to "
+        "nine, among them two children.",
+        {"killed": 9, "children_killed": 2},
+    ),
     # the first figure of a toll that later rose is no update
     (
         "A missile hit a block of flats in Dnipro. Officials initially put the death toll at "

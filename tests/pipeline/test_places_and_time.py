@@ -503,3 +503,32 @@ def test_a_city_district_later_in_the_story_is_the_city(run):
         "in the Obolonskyi district described a loud blast."
     )
     assert [i["place"]["name"] for i in out["incidents"]] == ["Kyiv"]
+
+
+def test_a_strike_in_an_earlier_month_is_background(run):
+    out = run(
+        "RSF drones hit a fuel depot in Kosti on Tuesday, killing four workers.\n\nIn March, "
+        "an RSF drone attack on a market in Kassala killed 12 people.",
+        published="2025-06-11",
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Kosti"]
+
+
+def test_a_town_the_gazetteer_lacks_near_a_known_region(run):
+    out = run(
+        "A military jet bombed a hamlet near Dogon Daji in Zamfara State on Friday, killing "
+        "eight villagers, residents said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["near"] == "Dogon Daji" or inc["place"]["name"] == "Dogon Daji"
+    assert inc["killed"]["value"] == 8
+
+
+def test_the_gulf_named_after_a_port_is_water(run):
+    out = run(
+        "US strikes hit a radar site in Hodeidah on Sunday. The Houthis have fired missiles at "
+        "ships in the Gulf of Aden and the Red Sea in solidarity with Gaza."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Al Hudaydah"]
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles["Aden"] == "sea or river"

@@ -402,3 +402,11 @@ def test_pakistani_strikes_in_afghanistan(run):
     assert inc["killed"]["value"] == 9
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles.get("Gardez") == "treatment location"
+
+
+def test_drones_launched_by_a_domestic_party(run):
+    out = run(
+        "The army said its air defences shot down six drones launched by the RSF over "
+        "Omdurman on Monday morning."
+    )
+    assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == [("RSF", "SD")]
