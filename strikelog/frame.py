@@ -42,6 +42,7 @@ _FIRST_FIGURE = re.compile(r"\b(?:initially|at\s+first|originally|previously)\b"
 _MADE_UP_OF = re.compile(
     r"\b(?:included|includ(?:es|ing)|comprised|consisted\s+of|were\s+made\s+up\s+of)\b"
 )
+_LIST_GOES_ON = re.compile(r"(?:\s+and\s|,\s*(?:and\s+)?(?:an?|the|one|two|three)\s)")
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -1001,6 +1002,12 @@ class _SentenceFramer:
                 if (
                     last_group
                     and len(last_group) == 1
+                    # a role named, then who it was: "the driver, a man, died" — not a
+                    # list of people ("a man, a woman and a child", "a nurse, a patient")
+                    and last_group[0].sex is None
+                    and not last_group[0].child
+                    and (m.data["sex"] is not None or m.label == "child")
+                    and not _LIST_GOES_ON.match(self.text, m.end)
                     and re.fullmatch(
                         r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}",
                         self.text[last_group[0].span[1] : m.start],

@@ -487,6 +487,15 @@ def _propagate_list_roles(text: str, refs: list[PlaceRef]) -> None:
             b.role = a.role
 
 
+# between a town and the region it lies in: " village in the northern ", ", "
+_WRITTEN_INSIDE = re.compile(
+    r"(?:[^\S\n]+(?:village|town|city|township|settlement))?"
+    r"(?:,[^\S\n]*|[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?[^\S\n]+)?)"
+)
+
+
 def _mark_containers(refs: list[PlaceRef], text: str) -> None:
     """ "In the Donetsk region, bombs hit Druzhkivka": the region holds the struck town.
     A town the gazetteer lacks ("the Ras Isa fuel port in Hodeidah province") takes the
@@ -494,6 +503,7 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
     by_sentence: dict[int, list[PlaceRef]] = {}
     for r in refs:
         by_sentence.setdefault(r.sentence, []).append(r)
+    relocated: dict[str, PlaceRef] = {}  # written name → the town put in its region
     for group in by_sentence.values():
         inner = [
             r
@@ -509,6 +519,16 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                     continue
                 if t.place.admin1 and t.place.admin1 == r.place.admin1:
                     r.role = CONTAINER
+                elif t.end < r.start and _WRITTEN_INSIDE.fullmatch(text, t.end, r.start):
+                    # "Nyaung Kone village in the northern Sagaing region": the region says
+                    # where the town is, whatever town of that name the gazetteer picked
+                    r.role = CONTAINER
+                    p, q = t.place, r.place
+                    if p.admin1 != q.admin1:
+                        p.admin1, p.country, p.lat, p.lon = q.admin1, q.country, q.lat, q.lon
+                        p.geonameid, p.admin2 = None, None
+                        p.precision, p.confidence = "admin1", min(q.confidence, 0.5)
+                        relocated[text[t.start : t.end]] = t
                 elif t.place.precision == "unresolved" and (
                     0 < r.start - t.end <= 60
                     or re.fullmatch(r"(?:'s|’s)\s+", text[r.end : t.start])
@@ -517,6 +537,11 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                     p, q = t.place, r.place
                     p.admin1, p.country, p.lat, p.lon = q.admin1, q.country, q.lat, q.lon
                     p.precision, p.confidence = "admin1", min(q.confidence, 0.5)
+    # the town's other mentions ("a resident of Nyaung Kone") are the same town
+    for r in refs:
+        moved = relocated.get(text[r.start : r.end])
+        if moved is not None and r is not moved and r.kind == moved.kind:
+            r.place = moved.place
 
 
 def extract_report(report: Report) -> Extraction:

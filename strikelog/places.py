@@ -145,6 +145,13 @@ _TITLE_AFTER = re.compile(
 
 
 _ATTRIBUTE_AFTER = re.compile(r"-[a-z]")
+# a name that goes on into an organisation's: "Chin National Front", "El Fasher Resistance
+# Committees", "Sudan Doctors Network" (titles such as "City Council" are CONTEXT, above)
+_ORGANISATION_AFTER = re.compile(
+    r"(?:[^\S\n]+[A-Z][\w'’-]*){0,3}?[^\S\n]+(?:Organi[sz]ations?|Front|Committees?|Network|"
+    r"Movement|Brigades?|Alliance|Society|Association|Foundation|Institute|University|"
+    r"Airlines|Independent|Times|Post|Herald|Tribune|Agency|Party|Union|Club|Observatory)\b"
+)
 _UNNAMED_PLACE_END = re.compile(r"\b(?:village|town|settlement|road|area)s?\s*$")
 _DISTANCE_FROM = re.compile(r"\b(?:kilomet\w*|km|miles?)\s+from\s")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
@@ -243,6 +250,8 @@ def place_role(
         return "actor"
     if _TITLE_AFTER.match(text[end : end + 40]):
         return CONTEXT
+    if text[end : end + 1] == " " and _ORGANISATION_AFTER.match(text, end):
+        return "organisation name"  # "the Chin Human Rights Organisation", "Kyiv Independent"
     return STRUCK
 
 

@@ -7,6 +7,16 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # singular forms of the person words
+    (
+        "A drone hit a clinic in Kassala, killing a nurse, a patient and a security guard.",
+        {"killed": 3},
+    ),
+    # a list of people is no apposition ("the driver, a man, died" is one person)
+    (
+        "A drone hit a house in Kherson, killing a man, a woman and a child.",
+        {"killed": 3, "children_killed": 1},
+    ),
     # "the toll" alone is the death toll
     (
         "A missile hit a shopping centre in Kremenchuk. By the evening the toll had risen to "

@@ -532,3 +532,22 @@ def test_the_gulf_named_after_a_port_is_water(run):
     assert [i["place"]["name"] for i in out["incidents"]] == ["Al Hudaydah"]
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles["Aden"] == "sea or river"
+
+
+def test_a_place_inside_an_organisation_name_is_not_struck(run):
+    out = run(
+        "Junta jets bombed a village in Chin State on Monday, killing five people, the Chin "
+        "Human Rights Organisation said. The Chin National Front said two children died."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Chin State"]
+
+
+def test_a_village_in_a_named_region_is_placed_in_that_region(run):
+    out = run(
+        "A military jet dropped two bombs on Nyaung Kone village in the northern Sagaing "
+        "region on Tuesday, killing six people. A resident of Nyaung Kone said nine homes "
+        "burned."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["admin1"] == "Sagaing Region"
+    assert inc["killed"]["value"] == 6
