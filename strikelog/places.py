@@ -172,6 +172,8 @@ def place_role(
         return "sea or river"  # "across the Dnipro River": the river, not the city
     if _STREET_AFTER.match(text, end):
         return "street"  # "a shop on Pushkin Street": a street of the town, not Pushkin
+    if text.startswith(" time", end) and not text[end + 5 : end + 6].isalpha():
+        return "attribute"  # "9:00 a.m. Moscow time"
     if _ATTRIBUTE_AFTER.match(text, end, end + 2):
         return "attribute"  # "the Moscow-installed governor", "a Kyiv-based group"
     rules = _rules()

@@ -99,6 +99,12 @@ _IN_MONTH = re.compile(
 _OVER_SEA = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:over|above)\s+the\s+((?:[A-Z][\w-]+\s+){1,2}Sea)\b"
 )
+# between a count and the region it was downed over: "UAVs over the territory of the",
+# "- over the", "drones over the waters of the"
+_OVER_GAP = re.compile(
+    r"(?:[a-z-]+\s+){0,3}(?:over|above)(?:\s+the)?"
+    r"(?:\s+(?:territory|territories|waters|skies|sky|airspace)\s+of(?:\s+the)?)?"
+)
 _LIST_JOINER = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:the\s+)?"
     r"(?:(?:nearby|neighbou?ring|adjacent|surrounding|town\s+of|city\s+of|village\s+of)\s+)?"
@@ -871,13 +877,22 @@ class Resolver:
 
     # -- waves -----------------------------------------------------------------------------
     def _intercepted_over(self) -> None:
-        self.over: list[tuple[WaveCount, PlaceRef]] = []
+        # (count, region, the sentence of the count it breaks down)
+        self.over: list[tuple[WaveCount, PlaceRef, int]] = []
         self.part_totals: set[int] = set()
         used = {f.number_span for fr in self.frames for f in fr.casualties}
         used |= {w.number_span for fr in self.frames for w in fr.waves}
+        before: list[WaveCount] = []  # the interceptions of the sentence before
         for frame in self.frames:
             intercepted = [w for w in frame.waves if w.kind == "intercepted"]
-            if not intercepted:
+            if intercepted:
+                before = intercepted
+            elif before and before[-1].sentence.index == frame.sentence.index - 1:
+                # "It was added that one was downed over the Belgorod Region, and eight over
+                # the Krasnodar Region": the breakdown of the count just given
+                intercepted, before = before, []
+            else:
+                before = []
                 continue
             s = frame.sentence
             # "35 over Crimea and 10 over the Black Sea": a sea is an interception area too
@@ -891,8 +906,8 @@ class Resolver:
             for w in intercepted:
                 for ref in refs:
                     gap = self.doc.text[w.number_span[1] : ref.start].lower().strip()
-                    if re.fullmatch(r"(?:[a-z-]+\s+){1,3}(?:over|above)(?:\s+the)?", gap):
-                        self.over.append((w, ref))
+                    if _OVER_GAP.fullmatch(gap):
+                        self.over.append((w, ref, w.sentence.index))
                         self.part_totals.add(id(w))
                         break
             for q in self.mentions:
@@ -911,7 +926,7 @@ class Resolver:
                     )
                 for ref in refs:
                     gap = self.doc.text[q.end : ref.start].lower().strip()
-                    if re.fullmatch(r"(?:[a-z-]+\s+){0,2}(?:over|above)(?:\s+the)?", gap):
+                    if _OVER_GAP.fullmatch(gap):
                         d = q.data
                         wc = WaveCount(
                             "intercepted",
@@ -923,7 +938,7 @@ class Resolver:
                             s,
                             q.span,
                         )
-                        self.over.append((wc, ref))
+                        self.over.append((wc, ref, intercepted[0].sentence.index))
                         break
 
     def _sum_of_parts(self, wave: Wave, wcs: list[WaveCount]) -> None:
@@ -1175,8 +1190,8 @@ class Resolver:
                         sentences.extend(i.sentence for i in items)
             for target_map in (wave.launched, wave.intercepted):
                 _missile_total(target_map)
-            for wc, ref in getattr(self, "over", []):
-                if any(wc.sentence.index == x.sentence.index for x in wcs):
+            for wc, ref, anchor in getattr(self, "over", []):
+                if any(anchor == x.sentence.index for x in wcs):
                     fig = Figure(
                         wc.value,
                         wc.qualifier,

@@ -45,6 +45,8 @@ def find_actors(text: str) -> list[ActorMention]:
     out = []
     for m in table.regex.finditer(text):
         e = table.entries[m.group(0)]
+        if e.get("metonym") and text.startswith(" time", m.end()):
+            continue  # "9:00 a.m. Moscow time": a clock, not a government
         out.append(
             ActorMention(
                 m.start(), m.end(), str(e["name"]), str(e["country"]), bool(e.get("metonym", False))

@@ -410,3 +410,27 @@ def test_drones_launched_by_a_domestic_party(run):
         "Omdurman on Monday morning."
     )
     assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == [("RSF", "SD")]
+
+
+def test_a_ministry_breakdown_over_the_territory_of_regions(run):
+    out = run(
+        "MOSCOW, May 2. Air defence systems destroyed 31 Ukrainian drones overnight, the "
+        "Defence Ministry said: 20 UAVs over the territory of the Kursk Region, nine - over "
+        "the territory of the Oryol Region, and two over the Krasnodar Territory.\n"
+        "The attack began at 02:00 Moscow time."
+    )
+    (w,) = out["waves"]
+    assert (w["attacker"], w["target_country"]) == ("Ukraine", "RU")
+    over = {o["place"]["name"]: o["figure"]["value"] for o in w["intercepted_over"]}
+    assert over == {"Kursk Oblast": 20, "Oryol Oblast": 9, "Krasnodar Krai": 2}
+    assert not out["incidents"]
+
+
+def test_a_breakdown_in_the_next_sentence(run):
+    out = run(
+        "Air defences destroyed 12 Ukrainian drones overnight, the Russian ministry said. It "
+        "added that eight were downed over the Bryansk Region and four over the Kaluga Region."
+    )
+    (w,) = out["waves"]
+    over = {o["place"]["name"]: o["figure"]["value"] for o in w["intercepted_over"]}
+    assert over == {"Bryansk Oblast": 8, "Kaluga Oblast": 4}
