@@ -876,7 +876,7 @@ class _SentenceFramer:
         first_end = counted[0].end
         last = window[-1].end
         mark = re.search(
-            r"\s[—–]\s|\s--\s|\s\(|:\s|,\s+(?:including|among\s+them)\s",
+            r"\s[—–]\s|\s--\s|\s\(|:\s|,?\s+(?:including|among\s+them)\s",
             self.text[first_end:last],
         )
         if mark is None:

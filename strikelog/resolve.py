@@ -69,6 +69,12 @@ _INTERCEPTS_AFTER = re.compile(
 _ATTACK_OF = re.compile(
     r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}(?:attack|assault|strike|barrage|bombardment|raid)s?\b"
 )
+# a party that speaks of the attack: "Russia says", "Lebanese army intelligence reported"
+_SPEAKER_AFTER = re.compile(
+    r"^(?:\s+[a-z-]+){0,3}?\s*(?:said|says|claimed|claims|reported|reports|announced|"
+    r"confirmed|stated)\b"
+)
+_REPORTED_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|confirmed|stated)\s+that\b")
 # weapons whose attacks are air attacks (waves); shelling and rockets fired at the front are not
 _AIR_CLASSES = frozenset({"drone", "missile", "ballistic_missile", "cruise_missile", "airstrike"})
 # "the Novozybkov district administration", "the Izium city council": a local authority
@@ -979,8 +985,15 @@ class Resolver:
         text = self.doc.text
         for a in self._actors_in(s):
             after = text[a.end : a.end + 40].lower()
-            if _DEFENDER_AFTER.match(after) or _DEFENDER_BEFORE.search(
-                text, max(s.start, a.start - 40), a.start
+            speaks = (
+                not a.metonym
+                and _SPEAKER_AFTER.match(after) is not None
+                and _REPORTED_THAT.search(text, a.end, s.end) is not None
+            )
+            if (
+                speaks
+                or _DEFENDER_AFTER.match(after)
+                or _DEFENDER_BEFORE.search(text, max(s.start, a.start - 40), a.start)
             ):
                 defender = defender or a.country
                 continue
@@ -1047,8 +1060,11 @@ class Resolver:
                 # "Russia attacked Ukraine with 212 drones": the object is the target
                 defender = defender or a.country
                 continue
-            if re.match(r"^\s*(?:said|says|claimed|reported|announced)\b", after):
-                # "Russia says it downed 40 drones": the speaker defends
+            if re.match(r"^\s*(?:said|says|claimed|reported|announced)\b", after) or (
+                _SPEAKER_AFTER.match(after) and _REPORTED_THAT.search(text, a.end, s.end)
+            ):
+                # "Russia says it downed 40 drones", "Lebanese army intelligence reported that
+                # the drone launched two missiles": the speaker defends
                 defender = defender or a.country
                 continue
             best = a

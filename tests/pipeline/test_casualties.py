@@ -7,6 +7,11 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # "including" with no comma still names one of the group
+    (
+        "A drone hit a car near Tyre. Three people including a Syrian worker were wounded.",
+        {"injured": 3},
+    ),
     # singular forms of the person words
     (
         "A drone hit a clinic in Kassala, killing a nurse, a patient and a security guard.",

@@ -434,3 +434,11 @@ def test_a_breakdown_in_the_next_sentence(run):
     (w,) = out["waves"]
     over = {o["place"]["name"]: o["figure"]["value"] for o in w["intercepted_over"]}
     assert over == {"Bryansk Oblast": 8, "Kaluga Oblast": 4}
+
+
+def test_the_party_that_reports_that_a_drone_fired_is_not_its_sender(run):
+    out = run(
+        "An Israeli drone hit a motorcycle in Nabatieh on Sunday, killing one man. Lebanese army "
+        "intelligence reported that the drone fired two guided missiles."
+    )
+    assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == [("Israel", "LB")]
