@@ -162,8 +162,9 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     refs = _drop_capital_appositions(refs, doc.text)
     _resolve_capitals(refs, gaz)
     _propagate_list_roles(doc.text, refs)
-    _mark_containers(refs, doc.text)
     _mark_foreign(refs, actors)
+    _longer_unknown_names(refs, doc, actors)
+    _mark_containers(refs, doc.text)
     mark_city_districts(refs, doc.text)
     return refs
 
@@ -175,6 +176,36 @@ def _no_harm(ex: Extraction) -> bool:
 def _only_zeros(totals: Totals | Incident) -> bool:
     figures = [getattr(totals, f) for f in HARM_FIELDS]
     return all(f is None or f.value == 0 for f in figures)
+
+
+# a capitalised word that goes on a name the gazetteer did not know ("Mala Vovcha")
+_NEXT_NAME_WORD = re.compile(r"[ -]([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?)\b")
+_NOT_NAME_WORDS = frozenset(
+    ("Oblast", "Region", "Province", "District", "Raion", "Governor", "Mayor", "City",
+     "Regional", "Military", "Administration", "Council", "Street", "Avenue", "On", "In",
+     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+     # landmarks named after a foreign place are the place's, not a new one
+     "Hall", "Square", "Bridge", "Tower", "Palace", "Park", "Airport", "Station", "Road",
+     "Cathedral", "Church", "Castle", "Stadium", "Centre", "Center", "House", "Abbey")
+)
+
+
+def _longer_unknown_names(refs: list[PlaceRef], doc: Doc, actors: list[ActorMention]) -> None:
+    """ "killed in Mala Vovcha": a foreign "Mala" read out of a local name the gazetteer
+    lacks is that whole name, unresolved, in the role the sentence gives it."""
+    for r in refs:
+        if r.role != "abroad" or r.kind != "settlement":
+            continue
+        m = _NEXT_NAME_WORD.match(doc.text, r.end)
+        if m is None or m.group(1) in _NOT_NAME_WORDS:
+            continue
+        name = doc.text[r.start : m.end()]
+        r.end = m.end()
+        r.place = Place(
+            name=name, written=name, precision="unresolved", evidence=[Span(r.start, r.end, name)]
+        )
+        sent = doc.sentences[r.sentence]
+        r.role = place_role(doc.text, r.start, r.end, sent.start, "settlement", actors)
 
 
 def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:

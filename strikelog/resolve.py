@@ -793,6 +793,20 @@ class Resolver:
                 or (frame.region_scope and not struck)
             ):
                 self.total_facts.setdefault(fact.field, []).append(fact)
+                towns = [p for p in struck if p.kind in ("settlement", "capital")]
+                if (
+                    frame.total_scope
+                    and len(towns) == 1
+                    and not _NATIONAL.search(self.doc.text, s.start, s.end)
+                ):
+                    # "A total of 13 people were injured in Dnipro": the town's figure too
+                    b = self._incident(towns[0])
+                    b.facts.setdefault(fact.field, []).append(fact)
+                    if s not in b.sentences:
+                        self._annotate(b, frame, own=True)
+                    b.add_sentence(s)
+                    b.signal = True
+                    continue
                 if (
                     frame.total_scope
                     and not struck

@@ -551,3 +551,24 @@ def test_a_village_in_a_named_region_is_placed_in_that_region(run):
     (inc,) = out["incidents"]
     assert inc["place"]["admin1"] == "Sagaing Region"
     assert inc["killed"]["value"] == 6
+
+
+def test_a_local_total_in_one_town_is_the_towns(run):
+    out = run(
+        "Russian attacks killed four people across Ukraine over the past day, governors said. "
+        "A total of 11 people, including a 9-year-old girl, were injured in Kryvyi Rih when a "
+        "missile hit a school, the mayor said."
+    )
+    (inc,) = out["incidents"]
+    assert (inc["injured"]["value"], inc["children_injured"]["value"]) == (11, 1)
+
+
+def test_a_foreign_word_read_out_of_an_unknown_local_name(run):
+    out = run(
+        "Russian troops dropped explosives from a drone on a yard in Mala Vovcha, Kharkiv "
+        "Oblast, killing a 60-year-old man, the governor said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Mala Vovcha"
+    assert inc["place"]["admin1"] == "Kharkiv Oblast"
+    assert inc["killed"]["value"] == 1
