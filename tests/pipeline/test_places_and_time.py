@@ -572,3 +572,13 @@ def test_a_foreign_word_read_out_of_an_unknown_local_name(run):
     assert inc["place"]["name"] == "Mala Vovcha"
     assert inc["place"]["admin1"] == "Kharkiv Oblast"
     assert inc["killed"]["value"] == 1
+
+
+def test_places_in_a_list_of_impact_sites_are_struck(run):
+    out = run(
+        "Iran fired about 40 missiles at Israel on Tuesday night. Missiles made impacts at "
+        "three sites across Israel: in Holon, Rehovot and Ashdod, paramedics said.\n\n"
+        "Searches went on for people trapped under a collapsed building in Holon."
+    )
+    names = sorted(i["place"]["name"] for i in out["incidents"])
+    assert names == ["Ashdod", "Holon", "Rehovot"]

@@ -7,6 +7,7 @@ import pytest
 from strikelog.prepare import prepare
 
 TEXT = (
+    "Searches went on through the night for two missing residents.\n"
     "Home > World > Europe\n"
     "KYIV, July 10 (Newswire) - A drone hit a house in Kyiv. Two people were hurt, Mr. "
     "Klymenko said.\n"
@@ -40,6 +41,7 @@ def test_abbreviations_do_not_split():
         ("- Drone strike on Lviv kills three", True),
         ("- Factbox: the air defence systems Ukraine has", True),
         ("The city council said repairs would start on Monday.", False),
+        ("Searches went on through the night for two missing residents.", False),
         ("(Reporting by A. Writer; Editing by B. Editor)", True),
         ("© 2025 Newswire.", True),
         ("KYIV, July 10 (Newswire) - A drone hit a house in Kyiv.", False),
