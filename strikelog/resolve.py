@@ -86,14 +86,14 @@ _REGIONAL_TITLE = re.compile(
     re.I,
 )
 # a line that is a time stamp: "16:45", "14:10 GMT — update"
-_STAMP = (
+_STAMP_ON_LINE = (
     r"[^\S\n]*(\d{1,2})[:.](\d{2})(?:[^\S\n]*(?:GMT|UTC|CET|EET|local))?"
     r"[^\S\n]*(?:[—–-][^\n]*)?$"
 )
-_STAMP_LINE = re.compile("(?m)^" + _STAMP)
+_STAMP_LINE = re.compile("(?m)^" + _STAMP_ON_LINE)
 # the same after a line break: the literal first character lets the engine skip ahead, where
 # `^` would be tried at every position
-_STAMP_AFTER_BREAK = re.compile("(?m)\n" + _STAMP)
+_STAMP_AFTER_BREAK = re.compile("(?m)\n" + _STAMP_ON_LINE)
 _SAME_STRIKE = re.compile(
     r"(?:The|This|That)\s+(?:[\w-]+\s+)?(?:missiles?|strikes?|drones?|attack|blasts?|"
     r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact)\b"
