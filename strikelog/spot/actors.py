@@ -10,7 +10,9 @@ from strikelog.lang.loader import load_lexicon
 from strikelog.trie import literal_trie
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed (as `mentions.Mention`): equality and hashing stay as a frozen
+# one's; never assign to one.
+@dataclass(unsafe_hash=True)
 class ActorMention:
     start: int
     end: int
