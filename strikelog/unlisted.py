@@ -130,6 +130,8 @@ class _Form:
         self.anchors = anchors
         self.next: UnlistedMatch | None = None
         self.done = not anchors
+        # the end of the run last read: a long run holding many anchors is read once
+        self.run_from = self.run_end = 0
 
     def first_from(self, pos: int) -> UnlistedMatch | None:
         if self.done or self.next is not None and self.next.start >= pos:
@@ -138,7 +140,10 @@ class _Form:
         i = bisect.bisect_left(self.anchors, pos)
         while i < len(self.anchors):
             at = self.anchors[i]
-            run_end = _RUN.match(text, at).end()  # type: ignore[union-attr]
+            if not self.run_from <= at < self.run_end:
+                self.run_from = at
+                self.run_end = _RUN.match(text, at).end()  # type: ignore[union-attr]
+            run_end = self.run_end
             m = self.pattern.search(text, _run_start(text, at, pos), run_end)
             if m is not None:
                 self.next = UnlistedMatch(self.name, m.start(), m.start(1), m.end(1), m.end())

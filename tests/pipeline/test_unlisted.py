@@ -56,3 +56,17 @@ def test_same_matches_on_dev_reports() -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert _found(text) == _expected(text), path
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foo camp " * 2000,  # one long run holding many anchors: read once, not once each
+        "the village of Foo " * 2000,
+        "in al-Foo " * 2000,
+        "in Foo, Bar " * 2000,
+        ("Foo " * 300 + ", ") * 20,
+    ],
+)
+def test_same_matches_in_long_runs(text: str) -> None:
+    assert _found(text) == _expected(text)
