@@ -42,7 +42,10 @@ TARGET_CLASSES = (
 PRECISIONS = ("settlement", "district", "admin2", "admin1", "country", "unresolved")
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed (as `spot.mentions.Mention`): a frozen dataclass's __init__ costs
+# about four times as much and a report makes dozens of spans. Equality and hashing stay as a
+# frozen one's; never assign to one.
+@dataclass(unsafe_hash=True)
 class Span:
     """Character offsets into the report text as read: text == report_text[start:end]."""
 

@@ -34,6 +34,7 @@ from strikelog.reconcile import reconcile
 from strikelog.resolve import PlaceRef, Resolver
 from strikelog.spot.actors import ActorMention, country_of, find_actors, target_of, usual_attacker
 from strikelog.spot.mentions import Mention, spot
+from strikelog.unlisted import unlisted_place_matches
 
 T = TypeVar("T")
 
@@ -266,24 +267,6 @@ def _plain_latin(name: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
-_NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|as-|ad-)?[A-Z][\w'’-]+){0,2}"
-# Named places the gazetteer does not hold, in forms that can only be places:
-# "the village of Ras Isa", "Abu Shouk camp", "the Ras Isa fuel port".
-_UNLISTED_PLACE = re.compile(
-    rf"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<a>{_NAME})"
-    rf"|\b(?P<b>{_NAME})\s+(?:refugee\s+|displacement\s+|IDP\s+)?"
-    rf"(?:camp|fuel\s+port|oil\s+port|refinery|oil\s+refinery|power\s+station|village|"
-    rf"township)\b"
-    # Arabic names the gazetteer may not list, after "in"/"on": "in al-Mawasi"
-    rf"|\b(?:in|on|at|near)\s+(?P<c>(?:al|el|as|ad|ash|an|ar|at|az)-[A-Z][\w'’-]+"
-    rf"(?:\s+[A-Z][\w'’-]+)?)"
-    # a name followed by its region: "in Kabkabiya, North Darfur" (the region is checked)
-    rf"|\b(?:in|at|near)\s+(?P<d>{_NAME}),\s+(?=[A-Z])"
-    # "a village near Anka in Zamfara State" (the region is checked)
-    rf"|\b(?:near|outside)\s+(?P<e>{_NAME})\s+in\s+(?=[A-Z])"
-)
-
-
 _UNIT_SUFFIX = re.compile(
     r"[^\S\n]+(?:district|raion|rayon|province|region|oblast|governorate)$", re.IGNORECASE
 )
@@ -328,15 +311,14 @@ def _unlisted_places(
     out = []
     starts = [s.start for s in doc.sentences]
     known = [(r.start, r.end) for r in refs] + taken
-    for m in _UNLISTED_PLACE.finditer(doc.text):
-        group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
-        start, end = m.start(group), m.end(group)
+    for m in unlisted_place_matches(doc.text):
+        group, start, end = m.form, m.name_start, m.name_end
         name = doc.text[start:end]
         if group == "d" and not any(
-            r.kind in ("admin1", "admin2", "country") and r.start == m.end() for r in refs
+            r.kind in ("admin1", "admin2", "country") and r.start == m.end for r in refs
         ):
             continue  # "in X, Y" only when Y is a region the gazetteer knows
-        if group == "e" and not any(r.start == m.end() for r in refs):
+        if group == "e" and not any(r.start == m.end for r in refs):
             continue  # "near X in Y" only when Y is a place the gazetteer knows
         if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
             continue

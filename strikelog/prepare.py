@@ -63,7 +63,13 @@ class Doc:
     def may_contain(self, words: Iterable[str]) -> bool:
         """False when no word of `words` (lowercase ASCII) occurs in the text, ignoring case:
         a cheap test that spares a case-insensitive regex scan whose every match holds one."""
-        return not self._lower_is_plain() or any(w in self.lower for w in words)
+        if not self._lower_is_plain():
+            return True
+        low = self.lower
+        for w in words:  # noqa: SIM110 - a loop is much faster than any() over a generator
+            if w in low:
+                return True
+        return False
 
     def spans_ignoring_case(
         self, on_lower: re.Pattern[str], on_text: re.Pattern[str]

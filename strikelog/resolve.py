@@ -132,10 +132,15 @@ _REGION_NOUNS = ("region", "province", "oblast", "governorate")
 _NOT_POINTED_BACK = ("dateline", "attribute", "street", "sea or river", "abroad", "actor")
 # where a sentence turns to another clause: ", while", ", but", "; "
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|as)\s|;\s|\s+but\s")
-_STAMP_LINE = re.compile(
-    r"(?m)^[^\S\n]*(\d{1,2})[:.](\d{2})(?:[^\S\n]*(?:GMT|UTC|CET|EET|local))?"
+# a line that is a time stamp: "16:45", "14:10 GMT — update"
+_STAMP_ON_LINE = (
+    r"[^\S\n]*(\d{1,2})[:.](\d{2})(?:[^\S\n]*(?:GMT|UTC|CET|EET|local))?"
     r"[^\S\n]*(?:[—–-][^\n]*)?$"
 )
+_STAMP_LINE = re.compile("(?m)^" + _STAMP_ON_LINE)
+# the same after a line break: the literal first character lets the engine skip ahead, where
+# `^` would be tried at every position
+_STAMP_AFTER_BREAK = re.compile("(?m)\n" + _STAMP_ON_LINE)
 _SAME_STRIKE = re.compile(
     r"(?:The|This|That)\s+(?:[\w-]+\s+)?(?:missiles?|strikes?|drones?|attack|blasts?|"
     r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact)\b"
@@ -1100,10 +1105,14 @@ class Resolver:
         """Where the entries of a live blog start, when its newest entry is on top: time
         stamps that go down the page ("16:45", "14:10", "12:30" …). Read once per report:
         every merge of figures asks."""
-        stamps = list(_STAMP_LINE.finditer(self.doc.text))
+        text = self.doc.text
+        # the first line's stamp, then those after line breaks (a stamp ends before one)
+        first = _STAMP_LINE.match(text)
+        stamps = ([first] if first else []) + list(_STAMP_AFTER_BREAK.finditer(text))
         times = [int(m.group(1)) * 60 + int(m.group(2)) for m in stamps]
         if len(times) >= 3 and all(a >= b for a, b in itertools.pairwise(times)):
-            return [m.start() for m in stamps]
+            # a stamp found after a break starts on the line after it
+            return [0 if m is first else m.start() + 1 for m in stamps]
         return None
 
     def _tells_on(self, s: Sentence, context: PlaceRef) -> bool:

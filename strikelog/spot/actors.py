@@ -10,7 +10,9 @@ from strikelog.lang.loader import load_lexicon
 from strikelog.trie import literal_trie
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed (as `mentions.Mention`): equality and hashing stay as a frozen
+# one's; never assign to one.
+@dataclass(unsafe_hash=True)
 class ActorMention:
     start: int
     end: int
@@ -21,7 +23,12 @@ class ActorMention:
 
 @dataclass(frozen=True)
 class _ActorTable:
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # every name
+    # the names that begin with a capital, and the others ("paramilitary", "al-Shabaab"):
+    # a scan for every name would try each "a", "m", "p" of the text; the few others are
+    # found by `str.find`, which skips ahead far faster, and `regex` tried there
+    capitalised: re.Pattern[str]
+    lowercase: tuple[str, ...]
     entries: dict[str, dict[str, object]]
     opponents: dict[str, str]
     attacker_country: dict[str, str]
@@ -35,15 +42,62 @@ def actor_table() -> _ActorTable:
     # word: no word character or hyphen before the name (checked after its first
     # character, see `literal_trie`) or after it — but for a hyphen that makes the party
     # the launcher: "Russia-launched drones", "Hezbollah-fired rockets", "Saudi-led".
-    alternation = literal_trie(entries, after_first=r"(?<![\w-].)")
-    regex = re.compile(rf"(?:{alternation})(?:(?![\w-])|(?=-(?:launched|fired|led)\b))")
-    return _ActorTable(regex, entries, dict(lex["opponents"]), dict(lex["attacker_country"]))
+    def names_regex(names: list[str]) -> re.Pattern[str]:
+        alternation = literal_trie(names, after_first=r"(?<![\w-].)")
+        return re.compile(rf"(?:{alternation})(?:(?![\w-])|(?=-(?:launched|fired|led)\b))")
+
+    lowercase = tuple(k for k in entries if k[:1].islower())
+    return _ActorTable(
+        names_regex(list(entries)),
+        names_regex([k for k in entries if k not in lowercase]),
+        lowercase,
+        entries,
+        dict(lex["opponents"]),
+        dict(lex["attacker_country"]),
+    )
+
+
+def _actor_matches(text: str) -> list[re.Match[str]]:
+    """What `actor_table().regex.finditer(text)` finds: at each position where a name
+    begins only the names with its first character can match, so the leftmost match is the
+    capitalised names' or, where one of the others begins before it, the whole regex's."""
+    table = actor_table()
+    others = sorted(at for name in table.lowercase for at in _occurrences(text, name))
+    out: list[re.Match[str]] = []
+    pos = 0
+    i = 0
+    capitalised = table.capitalised.search(text)
+    while True:
+        if capitalised is not None and capitalised.start() < pos:
+            capitalised = table.capitalised.search(text, pos)
+        found = capitalised
+        while i < len(others) and others[i] < pos:
+            i += 1
+        while i < len(others) and (capitalised is None or others[i] < capitalised.start()):
+            m = table.regex.match(text, others[i])
+            i += 1
+            if m is not None:
+                found = m
+                break
+        if found is None:
+            return out
+        out.append(found)
+        pos = found.end()
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def find_actors(text: str) -> list[ActorMention]:
     table = actor_table()
     out = []
-    for m in table.regex.finditer(text):
+    for m in _actor_matches(text):
         e = table.entries[m.group(0)]
         if e.get("metonym") and text.startswith(" time", m.end()):
             continue  # "9:00 a.m. Moscow time": a clock, not a government

@@ -66,25 +66,54 @@ def _word_characters_only(text: str) -> str:
         return text.encode("ascii").translate(_ASCII_NOT_WORD_TO_SPACE).decode("ascii")
     # each non-ASCII character becomes one "?" and so a space; put back the runs of them
     # that hold word characters (accented or Cyrillic letters), same length
-    masked = text.encode("ascii", "replace").translate(_ASCII_NOT_WORD_TO_SPACE).decode("ascii")
+    replaced = text.encode("ascii", "replace")
+    masked = replaced.translate(_ASCII_NOT_WORD_TO_SPACE).decode("ascii")
     pieces = []
     pos = 0
-    for m in _NON_ASCII_RUN.finditer(text):
-        run = _NOT_WORD.sub(" ", m.group())
+    for start, end in _non_ascii_runs(text, replaced):
+        run = _NOT_WORD.sub(" ", text[start:end])
         if not run.isspace():
-            pieces += [masked[pos : m.start()], run]
-            pos = m.end()
+            pieces += [masked[pos:start], run]
+            pos = end
     if not pieces:
         return masked
     pieces.append(masked[pos:])
     return "".join(pieces)
 
 
+# Up to this many "?" in a text's ASCII encoding, its runs of non-ASCII characters are found
+# from them; past it (Cyrillic text, say) a regex scan is quicker.
+_FEW_REPLACED = 64
+
+
+def _non_ascii_runs(text: str, replaced: bytes) -> list[tuple[int, int]]:
+    """The spans of `_NON_ASCII_RUN` in `text`; `replaced` is its ASCII encoding with "?"
+    for every other character. Where few characters are not ASCII, finding the "?" is far
+    quicker than a regex scan, which tries the character class at every position."""
+    if replaced.count(b"?") > _FEW_REPLACED:
+        return [m.span() for m in _NON_ASCII_RUN.finditer(text)]
+    runs: list[tuple[int, int]] = []
+    at = replaced.find(b"?")
+    while at >= 0:
+        if text[at] != "?":
+            if runs and runs[-1][1] == at:
+                runs[-1] = (runs[-1][0], at + 1)
+            else:
+                runs.append((at, at + 1))
+        at = replaced.find(b"?", at + 1)
+    return runs
+
+
 def may_contain(low: str, words: tuple[str, ...], plain: bool = True) -> bool:
     """Whether one of `words` (lowercase) is in `low` (lowercased text): a cheap test before
     a pattern that needs one of them. Always True when not `plain`, for text with a
     character that a case-insensitive pattern may take for an ASCII letter."""
-    return not plain or any(w in low for w in words)
+    if not plain:
+        return True
+    for w in words:  # noqa: SIM110 - a loop is much faster than any() over a generator
+        if w in low:
+            return True
+    return False
 
 
 def _phrase_table(entries: Iterable[tuple[str, str]], plural: bool) -> dict[str, list[str]]:

@@ -33,7 +33,10 @@ from strikelog.trie import literal_trie
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed (as `mentions.Mention`): a frozen dataclass's __init__ sets each of
+# these fields through object.__setattr__. Equality and hashing stay as a frozen one's; never
+# assign to one.
+@dataclass(unsafe_hash=True)
 class Quantity:
     """A number found in text with its qualifier and bounds; a count unless `is_age`.
 
