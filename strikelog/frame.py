@@ -144,6 +144,7 @@ class SentenceFrame:
     periods: list[str] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)
     dates: list[tuple[int, int, int | None]] = field(default_factory=list)  # (month, day, year)
+    month_named: bool = False  # a month word begins in the sentence
     total_scope: bool = False
     region_scope: bool = False
     vague_place: bool = False

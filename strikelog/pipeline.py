@@ -74,6 +74,7 @@ def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
         first = bisect.bisect_left(month_starts, s.start)
         month_hint = first < len(months) and months[first][1] <= s.end
         frames.append(frame_sentence(doc.text, s, inside, previous_class, month_hint))
+        frames[-1].month_named = month_hint
         # "… 80 of them" refers to the sentence right before
         previous_class = frames[-1].waves[-1].weapon if frames[-1].waves else None
     return frames
@@ -288,19 +289,27 @@ def _units_named_again(
         return []
     taken = sorted((r.start, r.end) for r in refs)
     starts = [s.start for s in doc.sentences]
+    text = doc.text
     out = []
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, units)) + r")\b(?![\w'’-])")
-    for m in pattern.finditer(doc.text):
-        unit = units[m.group()]
-        if m.start() <= unit.start or any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        if _UNIT_SUFFIX.match(" " + doc.text[m.end() : m.end() + 12].split("\n")[0].strip()):
-            continue
-        si = bisect.bisect_right(starts, m.start()) - 1
-        if si < 0 or doc.sentences[si].boilerplate:
-            continue
-        role = place_role(doc.text, m.start(), m.end(), doc.sentences[si].start, unit.kind, actors)
-        out.append(PlaceRef(m.start(), m.end(), unit.kind, role, unit.place, si))
+    for stem, unit in units.items():
+        at = text.find(stem, unit.end)
+        while at >= 0:
+            end = at + len(stem)
+            whole_word = not (at and (text[at - 1].isalnum() or text[at - 1] in "'’-")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] in "'’-_")
+            )
+            si = bisect.bisect_right(starts, at) - 1
+            if (
+                whole_word
+                and not any(s < end and at < e for s, e in taken)
+                and not _UNIT_SUFFIX.match(" " + text[end : end + 12].split("\n")[0].strip())
+                and si >= 0
+                and not doc.sentences[si].boilerplate
+            ):
+                role = place_role(text, at, end, doc.sentences[si].start, unit.kind, actors)
+                out.append(PlaceRef(at, end, unit.kind, role, unit.place, si))
+            at = text.find(stem, end)
+    out.sort(key=lambda r: r.start)
     return out
 
 

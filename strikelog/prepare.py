@@ -179,10 +179,9 @@ def prepare(text: str) -> Doc:
     doc = Doc(text=text, lower=text.lower())
     # a phrase in a sentence's lowercase is in the text's, which has the same offsets
     contains = _boilerplate_rules()[1]
-    credits = _credit_phrases()
     if len(doc.lower) == len(text) and "Σ" not in text:  # final sigma lowers by context
         contains = tuple(c for c in contains if c in doc.lower)
-        credits = tuple(c for c in credits if c in doc.lower)
+    credits = tuple(c for c in _credit_phrases() if c in contains)  # `contains` holds them
     para = 0
     pos = 0
     index = 0

@@ -86,6 +86,7 @@ _YEAR = re.compile(
     r"(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bborn in )(?<!\bborn )"
     r"(?<!\d)(?<!\d[,.])\b(19[5-9]\d|20[0-4]\d)\b(?![,.]?\d)"
 )
+_YEAR_CANDIDATE = re.compile(r"(?:19[5-9]|20[0-4])\d")  # every `_YEAR` match holds one
 _COMPARED_SINCE = re.compile(
     r"\b(?:since|until|till|from|by|before)\s+(?:the\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
@@ -507,6 +508,13 @@ class Resolver:
             else:
                 past_paragraph = -1
 
+    @cached_property
+    def _year_candidates(self) -> list[int]:
+        """Where four digits that `_YEAR` could take for a year begin: one quick scan of the
+        text, so that the slow pattern (its look-behinds are tried at every position) runs
+        only in the sentences that have one."""
+        return [m.start() for m in _YEAR_CANDIDATE.finditer(self.doc.text)]
+
     def _speaks_of_now(self, f: SentenceFrame) -> bool:
         """A period or weekday of the event, not of the telling ("the office said on
         Wednesday")."""
@@ -526,11 +534,19 @@ class Resolver:
             if year is not None and 1 <= month <= 12:
                 event = dt.date(year, month, min(max(day, 1), 28))
                 old = old or (pub - event).days > _PAST_DAYS
-        for m in _IN_MONTH.finditer(self.doc.text, f.sentence.start, f.sentence.end):
+        for m in (
+            # only where a month word begins (the pipeline found them in one pass)
+            _IN_MONTH.finditer(self.doc.text, f.sentence.start, f.sentence.end)
+            if f.month_named
+            else ()
+        ):
             # "In April, an assault on the camp killed hundreds" in a June report
             dated = True
             months_before = (pub.month - _MONTHS.index(m.group(1).lower()[:3]) - 1) % 12
             old = old or months_before >= 1
+        first = bisect.bisect_left(self._year_candidates, f.sentence.start)
+        if first == len(self._year_candidates) or self._year_candidates[first] >= f.sentence.end:
+            return old, dated  # no four digits that could be a year here
         for m in _YEAR.finditer(self.doc.text, f.sentence.start, f.sentence.end):
             if _COMPARED_SINCE.search(self.doc.text, max(0, m.start() - 24), m.start()):
                 continue  # "the total since October 2023"
@@ -623,6 +639,8 @@ class Resolver:
         """ "Drones were downed over the Kherson region … Attacks in this region killed
         one person": the place a "this region" / "the same city" points back to, as struck
         here. Empty when the sentence has no such words or nothing fits."""
+        if s.index not in self._pointing_back:
+            return []  # no "this region", "the camp" here
         m = _THIS_PLACE.search(self.doc.text, s.start, s.end)
         if m is None:
             return []
@@ -636,6 +654,16 @@ class Resolver:
                     continue  # "in the camp": a place named as a camp
                 return [PlaceRef(ref.start, ref.end, ref.kind, STRUCK, ref.place, s.index)]
         return []
+
+    @cached_property
+    def _pointing_back(self) -> set[int]:
+        """The sentences with words that point back to a place ("in this region")."""
+        starts = [s.start for s in self.doc.sentences]
+        return {
+            bisect.bisect_right(starts, m.start) - 1
+            for m in self.mentions
+            if m.kind == "thisplace"
+        }
 
     def _said_unhit(self, ref: PlaceRef, s: Sentence) -> bool:
         """Whether the clause of the sentence that names `ref` says nothing was hit (and

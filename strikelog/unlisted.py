@@ -75,6 +75,14 @@ def _village_word_ok(text: str, at: int, size: int) -> bool:
     return not _is_word_char(text, at - 1) and _is_space(text, at + size)
 
 
+def _near_word_ok(text: str, at: int, size: int) -> bool:
+    # "near Anka in …": a space, then the capital that begins the name
+    return (
+        _village_word_ok(text, at, size)
+        and text[at + size + 1 : at + size + 2].isupper()
+    )
+
+
 def _site_word_ok(text: str, at: int, size: int) -> bool:
     return _is_space(text, at - 1) and not _is_word_char(text, at + size)
 
@@ -195,7 +203,7 @@ def unlisted_place_matches(text: str) -> Iterator[UnlistedMatch]:
         _Form("b", _NAMED_SITE_RE, text, _where(text, _SITE_WORDS, _site_word_ok)),
         _Form("c", _ARABIC_NAME_RE, text, _articles(text)),
         _NameBeforeComma(text),
-        _Form("e", _NEAR_NAME_IN_RE, text, _where(text, _NEAR_WORDS, _village_word_ok)),
+        _Form("e", _NEAR_NAME_IN_RE, text, _where(text, _NEAR_WORDS, _near_word_ok)),
     ]
     pos = 0
     while True:

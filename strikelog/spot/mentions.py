@@ -164,6 +164,7 @@ def recognisers() -> _Recognisers:
     cue_entries += [(p, "cumulative:") for p in scope["cumulative"]["phrases"]]
     cue_entries += [(p, "notharm:") for p in scope["not_strike_harm"]["phrases"]]
     cue_entries += [(p, "nodamage:") for p in scope["no_damage"]["phrases"]]
+    cue_entries += [(p, "thisplace:") for p in scope["this_place"]["phrases"]]
     not_target_after = scope["site_not_target"]["after"]
 
     return _Recognisers(
