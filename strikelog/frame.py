@@ -29,6 +29,11 @@ _OF_THOSE = re.compile(r"\s+of\s+(?:those|the|them)\s+", re.I)
 _WERE = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?", re.I)
 # "damaged for the eighth time this year": this attack, one of several, not a past toll
 _REPEATED = re.compile(r"\btimes?\s+$", re.I)
+_ORDINAL_SINCE = re.compile(
+    r",\s+(?:the|its|a)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th)|latest|largest|biggest|heaviest|deadliest)\s+[^,.;]*$",
+    re.I,
+)
 _ELLIPTIC_AND = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:were\s+|have\s+been\s+|had\s+been\s+)?[\w-]+\s+and\s+",
     re.I,
@@ -403,7 +408,8 @@ class _SentenceFramer:
             )
 
     def _is_update(self, start: int, end: int) -> bool:
-        if _FIRST_FIGURE.search(self.text, max(self.sentence.start, start - 60), end):
+        clause = max(self.sentence.start, start - 60, self.text.rfind(";", 0, start) + 1)
+        if _FIRST_FIGURE.search(self.text, clause, end):
             return False  # "the toll initially stood at four": the figure since replaced
         return any(m.kind == "update" and start <= m.start < end for m in self.m) or bool(
             re.search(r"toll", self.text[start:end], re.IGNORECASE)
@@ -1151,12 +1157,15 @@ class _SentenceFramer:
                     break
             low = self.text[q.end : q.end + 40].lower()
             of_them = re.match(r"\s*(?:of them|of these|of those|of which)\b", low)
-            of_which = re.match(r"\s*(?:of which|of them)\s+(?:were|was|are)\s+([a-z-]+)", low)
+            # "of which 15 were ballistic", "45 missiles, 32 of them ballistic"
+            of_which = re.match(r"\s*(?:of which|of them)\s+(?:(?:were|was|are)\s+)?([a-z-]+)", low)
             if of_which:
                 sub = of_which.group(1)
                 lex = load_lexicon("weapons")["subset_words"]
                 if sub in lex:
                     cls = lex[sub]
+                else:
+                    of_which = None  # "four of them in a grave condition": no weapon part
             if (
                 cls is None
                 and last_cls
@@ -1534,6 +1543,8 @@ def frame_sentence(
             and any(
                 m.kind == "cumulative"
                 and not _REPEATED.search(text, max(0, m.start - 8), m.start)
+                # "…, the fourth attack on its assets since October": an ordinal, no toll
+                and not _ORDINAL_SINCE.search(text, max(sentence.start, m.start - 50), m.start)
                 for m in mentions
             )
         )

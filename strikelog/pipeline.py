@@ -171,6 +171,18 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     return refs
 
 
+def _party_attacks(text: str, actors: list[ActorMention]) -> bool:
+    """A party named as the subject of an attack: "Russia struck gas facilities"."""
+    return any(_PARTY_STRUCK.match(text, a.end) for a in actors if not a.metonym)
+
+
+# a party, then an attack verb: "Russia struck", "Israeli jets bombed", "Russian forces shelled"
+_PARTY_STRUCK = re.compile(
+    r"(?:[^\S\n]+(?:forces|troops|army|military|jets|aircraft|warplanes))?[^\S\n]+"
+    r"(?:struck|hit|attacked|shelled|bombed|pounded|targeted)\b"
+)
+
+
 def _no_harm(ex: Extraction) -> bool:
     return _only_zeros(ex.totals) and all(_only_zeros(i) for i in ex.incidents)
 
@@ -602,7 +614,12 @@ def extract_report(report: Report) -> Extraction:
         for w in ex.waves
         for f in (*w.launched.values(), *w.intercepted.values())
     )
-    if not counted and not any(m.kind == "weapon" for m in mentions) and _no_harm(ex):
+    if (
+        not counted
+        and not any(m.kind == "weapon" for m in mentions)
+        and not _party_attacks(report.text, actors)
+        and _no_harm(ex)
+    ):
         # no weapon named, nobody hurt, nothing launched: "a 24-hour strike by port workers
         # hit container terminals" is no attack
         ex.incidents, ex.totals, ex.waves = [], Totals(), []

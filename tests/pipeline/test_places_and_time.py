@@ -582,3 +582,12 @@ def test_places_in_a_list_of_impact_sites_are_struck(run):
     )
     names = sorted(i["place"]["name"] for i in out["incidents"])
     assert names == ["Ashdod", "Holon", "Rehovot"]
+
+
+def test_a_party_that_struck_makes_an_attack_without_a_weapon_word(run):
+    out = run(
+        "Russia struck power plants overnight. The operator said its plants in the Lviv and "
+        "Rivne regions had been hit, the third attack on its assets since September."
+    )
+    names = sorted(i["place"]["name"] for i in out["incidents"])
+    assert names == ["Lviv Oblast", "Rivne Oblast"]

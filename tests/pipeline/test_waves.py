@@ -59,6 +59,14 @@ CASES = [
         {"drone": 6, "missile": 2},
         {},
     ),
+    # "N of them ballistic" with no verb
+    (
+        "The air force said Russia had launched 210 drones and 18 missiles, 12 of them "
+        "ballistic.",
+        "Russia",
+        {"drone": 210, "missile": 18, "ballistic_missile": 12},
+        {},
+    ),
     (
         "Russia launched 100 drones, including 60 Shahed drones, the air force said.",
         "Russia",
