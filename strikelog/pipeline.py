@@ -152,10 +152,13 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
             place.precision = "admin2"
             place.geonameid = None
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
+    refs.extend(_regional_capitals(doc, refs, gaz, actors))
     for r in refs:
         if r.place.country in _SCHOLARLY_TRANSLITERATION:
             r.place.name = _plain_latin(r.place.name)
-    refs.extend(_regional_capitals(doc, refs, gaz, actors))
+        elif "ë" in r.place.name and r.place.country in ("RU", "UA", "BY"):
+            # GeoNames' "Orël", "Korolëv": newsrooms write "Oryol", "Korolyov"
+            r.place.name = r.place.name.replace("ë", "yo").replace("Ë", "Yo")
     refs.extend(_unlisted_places(doc, refs, taken, actors))
     refs.extend(_units_named_again(doc, refs, actors))
     if not refs:

@@ -591,3 +591,11 @@ def test_a_party_that_struck_makes_an_attack_without_a_weapon_word(run):
     )
     names = sorted(i["place"]["name"] for i in out["incidents"])
     assert names == ["Lviv Oblast", "Rivne Oblast"]
+
+
+def test_russian_names_written_as_newsrooms_write_them(run):
+    out = run(
+        "A Ukrainian drone hit a boiler house in Oryol overnight, the governor said. Nobody "
+        "was hurt."
+    )
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Oryol"]
