@@ -48,6 +48,10 @@ _MADE_UP_OF = re.compile(
     r"\b(?:included|includ(?:es|ing)|comprised|consisted\s+of|were\s+made\s+up\s+of)\b"
 )
 _LIST_GOES_ON = re.compile(r"(?:\s+and\s|,\s*(?:and\s+)?(?:an?|the|one|two|three)\s)")
+# who told it, after a comma: ", relatives said", ", according to the mayor"
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:[\w'’-]+\s+){1,4}(?:said|says|say|told|reported|added|wrote)\b|according\s+to\b)"
+)
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -859,6 +863,9 @@ class _SentenceFramer:
             # stop at the end of the noun phrase list
             seg = self.text[start:end]
             stop = _first_of(seg, (" when ", " who ", ";", " after ", " while ", " but "))
+            said = _ATTRIBUTION.search(seg)
+            if said is not None:
+                stop = min(stop, said.start())  # "…, aged 2, 5 and 9, relatives said"
             window = [m for m in window if m.end <= start + stop]
         # "four members of one family — a married couple and their two children — were
         # killed": the part between dashes details the group before it, it adds no one

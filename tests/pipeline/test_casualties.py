@@ -7,6 +7,12 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # the attribution after the victims is no victim ("…, relatives said")
+    (
+        "A strike on a house in Rafah killed a couple and their two children, aged 4 and 7, "
+        "relatives said.",
+        {"killed": 4, "children_killed": 2},
+    ),
     # "including" with no comma still names one of the group
     (
         "A drone hit a car near Tyre. Three people including a Syrian worker were wounded.",
