@@ -52,6 +52,7 @@ _LIST_GOES_ON = re.compile(r"(?:\s+and\s|,\s*(?:and\s+)?(?:an?|the|one|two|three
 _ATTRIBUTION = re.compile(
     r",\s+(?:(?:[\w'’-]+\s+){1,4}(?:said|says|say|told|reported|added|wrote)\b|according\s+to\b)"
 )
+_ALL_OF_BEFORE = re.compile(r"\ball\s+(?:of\s+)?$", re.IGNORECASE)
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -133,6 +134,7 @@ class WaveCount:
     sentence: Sentence
     number_span: tuple[int, int]
     over_place: int | None = None  # index of the place mention for "12 over Kursk region"
+    all_of: bool = False  # "all of the drones were shot down": as many as were launched
 
 
 @dataclass
@@ -1271,6 +1273,20 @@ class _SentenceFramer:
             ):
                 continue
             word = art.group("art").lower()
+            if (
+                word == "the"
+                and _ALL_OF_BEFORE.search(self.text, max(self.sentence.start, art.start() - 8),
+                                          art.start())
+                and any(a.start >= w.end and a.start - w.end <= 30 for a in intercepted)
+            ):
+                # "All of the drones were shot down": the launched count, whatever it was
+                self.frame.waves.append(
+                    WaveCount(
+                        "intercepted", cls, None, "exact", None, None, self.sentence,
+                        (art.start(), w.end), all_of=True,
+                    )
+                )
+                continue
             value = 2 if word == "both" else 1
             # coordinated with a counted weapon: "six guided bombs and a missile", "brought
             # down 91 of the drones and both Kh-59s"

@@ -1255,6 +1255,15 @@ class Resolver:
                     if fig is not None:
                         target_map[cls] = fig
                         sentences.extend(i.sentence for i in items)
+            for wc in wcs:
+                launched = wave.launched.get(wc.weapon)
+                known = wave.intercepted.get(wc.weapon)
+                if wc.all_of and launched is not None and (known is None or known.value is None):
+                    # "Iran fired 10 drones … All of the drones were shot down"
+                    wave.intercepted[wc.weapon] = Figure(
+                        launched.value, launched.qualifier, launched.low, launched.high,
+                        [*launched.evidence, sentence_span(self.doc, wc.sentence)],
+                    )
             for target_map in (wave.launched, wave.intercepted):
                 _missile_total(target_map)
             for wc, ref, anchor in getattr(self, "over", []):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,15 @@ LEVELS = ("country", "admin1", "admin2", "district", "settlement")
 class GazetteerDataError(RuntimeError):
     """A data source is missing or not in the expected shape."""
 
+
+# Countries whose place names carry the Arabic article ("Al Qamishli", "Ad Dawhah").
+_ARABIC_ARTICLE_COUNTRIES = frozenset(
+    ("SY", "IQ", "LB", "PS", "YE", "SA", "JO", "EG", "LY", "SD", "AE", "KW", "OM", "QA", "BH")
+)
+_ARABIC_ARTICLE = re.compile(
+    r"(?:Al|El|Ad|Ar|As|An|Ash|At|Az)[ -]([A-Z][\w'’-]{4,}(?: [A-Z][\w'’-]+)*)$"
+)
+_ARTICLE_FREE_MIN_POPULATION = 50_000
 
 @dataclass
 class Unit:
@@ -350,6 +360,14 @@ def read_settlements(
         elif population >= coverage.alternates_min_population:
             place.names.update(n for n in c.get("alternatenames", []) if n.isascii()
                                and usable_name(n, False))
+        if iso in _ARABIC_ARTICLE_COUNTRIES and population >= _ARTICLE_FREE_MIN_POPULATION:
+            # "Al Qamishli" is written "Qamishli" as often: the name without its article (for
+            # towns large enough to be known so; "Ar Ras" would make every "Ras …" a place)
+            place.names.update(
+                m.group(1)
+                for n in list(place.names)
+                if (m := _ARABIC_ARTICLE.match(n)) is not None and usable_name(m.group(1), False)
+            )
         out.append(place)
     return out
 

@@ -599,3 +599,12 @@ def test_russian_names_written_as_newsrooms_write_them(run):
         "was hurt."
     )
     assert [i["place"]["name"] for i in out["incidents"]] == ["Oryol"]
+
+
+def test_an_arabic_town_written_without_its_article(run):
+    out = run(
+        "Turkish drones struck a car in Qamishli on Saturday, killing two men, the "
+        "Kurdish-led administration said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["geonameid"] == 173377  # Al Qāmishlī

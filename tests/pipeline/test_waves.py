@@ -450,3 +450,12 @@ def test_the_party_that_reports_that_a_drone_fired_is_not_its_sender(run):
         "intelligence reported that the drone fired two guided missiles."
     )
     assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == [("Israel", "LB")]
+
+
+def test_all_of_the_drones_were_shot_down(run):
+    out = run(
+        "Iran fired 12 drones and 20 ballistic missiles at Israel overnight. All of the drones "
+        "were shot down before reaching Israeli territory, the military said."
+    )
+    (w,) = out["waves"]
+    assert w["intercepted"]["drone"]["value"] == 12
