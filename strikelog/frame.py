@@ -53,6 +53,12 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:(?:[\w'’-]+\s+){1,4}(?:said|says|say|told|reported|added|wrote)\b|according\s+to\b)"
 )
 _ALL_OF_BEFORE = re.compile(r"\ball\s+(?:of\s+)?$", re.IGNORECASE)
+# a sentence that sums up the figures as they now stand
+_RECAP = re.compile(
+    r"[\"“'‘]?(?:thus|so|as\s+of\s+now|as\s+of\s+this\s+(?:morning|evening|hour)|"
+    r"in\s+total|in\s+all|overall|altogether)\b,?\s",
+    re.IGNORECASE,
+)
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?P<art>an?|one|both|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|launching|firing)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -1578,6 +1584,12 @@ def frame_sentence(
         frame.casualties = []
         frame.waves = []
         frame.historical = True
+    if frame.casualties and _RECAP.match(text, sentence.start):
+        # "Thus, one person was killed and two were injured": the tally that now stands
+        for fact in frame.casualties:
+            # not a part of it ("11 were injured, six of them are in hospital")
+            if not _OF_THEM_AFTER.match(text, fact.number_span[1]):
+                fact.update = True
     if frame.casualties and _another_strike().search(low):
         # "Another strike hit a building in the city, killing five": more for the place
         for fact in frame.casualties:

@@ -7,6 +7,13 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # a recap gives the figures that now stand: one of the injured died
+    (
+        "Drone debris fell on homes in Belgorod. Three people were injured. Later the governor "
+        "said one of them had died in hospital. Thus, one person was killed and two were "
+        "injured.",
+        {"killed": 1, "injured": 2},
+    ),
     # the attribution after the victims is no victim ("…, relatives said")
     (
         "A strike on a house in Rafah killed a couple and their two children, aged 4 and 7, "
