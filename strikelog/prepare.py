@@ -129,6 +129,17 @@ def _credit_phrases() -> tuple[str, ...]:
         "phrases", []))
 
 
+@cache
+def _contains_anchors() -> dict[str, str]:
+    """Each line_contains and credit phrase → its last character that is no letter, digit
+    or space ("" if none; the last, as "/" of "epa-efe/" is rarer than "-"): a text without
+    that character cannot hold the phrase."""
+    return {
+        phrase: next((c for c in reversed(phrase) if not (c.isalnum() or c == " ")), "")
+        for phrase in _boilerplate_rules()[1]
+    }
+
+
 def _starts_boilerplate(sentence: str) -> bool:
     return bool(_boilerplate_rules()[0].match(sentence))
 
@@ -180,7 +191,11 @@ def prepare(text: str) -> Doc:
     # a phrase in a sentence's lowercase is in the text's, which has the same offsets
     contains = _boilerplate_rules()[1]
     if len(doc.lower) == len(text) and "Σ" not in text:  # final sigma lowers by context
-        contains = tuple(c for c in contains if c in doc.lower)
+        # a phrase with a punctuation mark ("photo/", "image: ") is only looked for where
+        # the text has that mark: one memchr-quick test spares several substring scans
+        anchors = _contains_anchors()
+        missing = {a for a in anchors.values() if a and a not in doc.lower}
+        contains = tuple(c for c in contains if anchors[c] not in missing and c in doc.lower)
     credits = tuple(c for c in _credit_phrases() if c in contains)  # `contains` holds them
     para = 0
     pos = 0

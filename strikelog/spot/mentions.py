@@ -234,6 +234,14 @@ def _word_before(text: str, pos: int) -> str:
     return text[k:j].lower()
 
 
+def _starts_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pos` is inside one of `spans` (start included, end not)."""
+    for s, e in spans:  # noqa: SIM110 - a loop is much faster than any() over a generator
+        if s <= pos < e:
+            return True
+    return False
+
+
 def _hits_to_mentions(hits: list[Hit]) -> list[Mention]:
     out = []
     for start, end, phrase, labels in hits:
@@ -284,7 +292,7 @@ def spot(text: str) -> list[Mention]:
     # sites and persons are read from the hits, and a mention made only for what is kept
     for start, end, phrase, labels in hits["site"]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
-        if any(s <= start < e for s, e in casualty_spans):
+        if _starts_inside(start, casualty_spans):
             continue
         before_backwards = text[max(0, start - 60) : start][::-1]
         if (
@@ -315,7 +323,9 @@ def spot(text: str) -> list[Mention]:
             and _PROPER_SITE.search(text, max(0, start - 30), end)
         ):
             continue  # "according to Ukrainian Railways": a company's name, not a site
-        mentions.extend(_hits_to_mentions([(start, end, phrase, labels)]))
+        for label in labels:  # as `_hits_to_mentions`, without a list for one hit
+            kind, _, rest = label.partition(":")
+            mentions.append(Mention(kind, start, end, rest, phrase))
     for start, end, key, labels in hits["person"]:
         for label in labels:
             if label.partition(":")[0] == "pair":
