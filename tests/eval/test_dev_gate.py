@@ -1,9 +1,10 @@
 """Quality gate: the real pipeline must keep each F1 at or above its pinned floor.
 
-Three sets are gated: the dev set (dev/reports, floors in tests/eval/dev_baseline.json), the
-second annotator's set (dev/second, second_baseline.json; tuned on since session 2) and the
+Four sets are gated: the dev set (dev/reports, floors in tests/eval/dev_baseline.json), the
+second annotator's set (dev/second, second_baseline.json; tuned on since session 2), the
 held-out set (dev/holdout, holdout_baseline.json; never tuned on, its floors only stop a silent
-drop). When this fails, run `strikelog eval dev/gold dev/reports --verbose` to see every missed
+drop) and the third annotator's set (dev/fresh, fresh_baseline.json; written blind, tuned on
+since session 3). When this fails, run `strikelog eval dev/gold dev/reports --verbose` to see every missed
 and extra fact.
 """
 
@@ -24,6 +25,8 @@ SETS = {
                Path(__file__).with_name("second_baseline.json")),
     "holdout": (ROOT / "dev" / "holdout" / "gold", ROOT / "dev" / "holdout" / "reports",
                 Path(__file__).with_name("holdout_baseline.json")),
+    "fresh": (ROOT / "dev" / "fresh" / "gold", ROOT / "dev" / "fresh" / "reports",
+              Path(__file__).with_name("fresh_baseline.json")),
 }
 SCORES = (*FAMILIES, "overall")
 
