@@ -140,6 +140,19 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
         if not place.evidence:
             place.evidence = [Span(m.start, m.end, doc.text[m.start : m.end])]
         kind = m.kind
+        if (
+            kind in ("settlement", "capital")
+            and place.admin1
+            and _AREA_AFTER.match(doc.text, m.end)
+            and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start)
+        ):
+            # "in the Khartoum area": the city and its surroundings, its region at large
+            kind = "admin1"
+            place = Place(
+                name=place.admin1, written=m.text, admin1=place.admin1, country=place.country,
+                lat=place.lat, lon=place.lon, precision="admin1",
+                confidence=min(place.confidence, 0.5), evidence=place.evidence,
+            )
         inside = _DISTRICT_WORD.search(m.text)
         suffix = inside or _TOWN_DISTRICT.match(doc.text, m.end)
         name = m.text[: inside.start()] if inside else m.text
@@ -251,6 +264,8 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
 _ADJECTIVE_NAME = re.compile(
     r"(?:(?:sk|ck|zk|tsk)(?:yi|iy|y|ii|oy|a|e)|(?:n|r|v|t|l|d)(?:yi|iy|ii|yy|oy))$", re.IGNORECASE
 )
+_AREA_AFTER = re.compile(r"[^\S\n]+area\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DISTRICT_WORD = re.compile(r"[^\S\n]+(district|raion|rayon|borough)$", re.IGNORECASE)
 _TOWN_DISTRICT = re.compile(r"[^\S\n]+(district|raion|rayon)\b", re.IGNORECASE)
 

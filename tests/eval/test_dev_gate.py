@@ -4,8 +4,8 @@ Four sets are gated: the dev set (dev/reports, floors in tests/eval/dev_baseline
 second annotator's set (dev/second, second_baseline.json; tuned on since session 2), the
 held-out set (dev/holdout, holdout_baseline.json; never tuned on, its floors only stop a silent
 drop) and the third annotator's set (dev/fresh, fresh_baseline.json; written blind, tuned on
-since session 3). When this fails, run `strikelog eval dev/gold dev/reports --verbose` to see every missed
-and extra fact.
+since session 3). When this fails, run `strikelog eval dev/gold dev/reports --verbose` to see
+every missed and extra fact.
 """
 
 from __future__ import annotations

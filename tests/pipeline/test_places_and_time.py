@@ -608,3 +608,14 @@ def test_an_arabic_town_written_without_its_article(run):
     )
     (inc,) = out["incidents"]
     assert inc["place"]["geonameid"] == 173377  # Al Qāmishlī
+
+
+def test_the_area_of_a_city_holds_the_towns_named_in_it(run):
+    out = run(
+        "At least 30 people were killed in attacks in the Khartoum area on Sunday, medics said. "
+        "Shelling hit a market in Omdurman, where 25 people died. Airstrikes elsewhere resulted "
+        "in the deaths of three civilians in Bahri."
+    )
+    assert out["totals"]["killed"]["value"] == 30
+    killed = {i["place"]["name"]: i["killed"]["value"] for i in out["incidents"]}
+    assert killed["Omdurman"] == 25
