@@ -83,7 +83,9 @@ _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s",
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
     r"\b(?:including|among them|of whom|of them)\s+(?P<n>[\w,-]+)\s+(?:(?:people|of them)\s+)?"
-    r"(?:were\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]",
+    r"(?:were\s+)?(?:in|at)\s+(?:the\s+)?"
+    # "including 10 in a school sheltering displaced families in Gaza City"
+    r"(?:an?\s+[^,;.]{0,60}?\s+in\s+(?:the\s+)?)?[A-Z]",
 )
 _MORE_LOCAL_PART = re.compile(
     r"[^,;.]*?(?:,|\band)\s+(?P<n>[\w-]+)\s+(?:(?:people|more)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]"

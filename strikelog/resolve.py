@@ -813,8 +813,9 @@ class Resolver:
                 self.total_facts.setdefault(fact.field, []).append(fact)
                 continue
             if fact.local or (named_after and not frame.total_scope):
+                reach = 80 if fact.local else 30  # "10 in a school … in Gaza City"
                 after = named_after or [
-                    p for p in struck if 0 <= p.start - fact.number_span[1] <= 30
+                    p for p in struck if 0 <= p.start - fact.number_span[1] <= reach
                 ]
                 if after:
                     target = self._incident(after[0])

@@ -619,3 +619,14 @@ def test_the_area_of_a_city_holds_the_towns_named_in_it(run):
     assert out["totals"]["killed"]["value"] == 30
     killed = {i["place"]["name"]: i["killed"]["value"] for i in out["incidents"]}
     assert killed["Omdurman"] == 25
+
+
+def test_a_part_of_the_toll_in_a_site_of_a_named_town(run):
+    out = run(
+        "Israeli strikes killed at least 20 people across the Gaza Strip on Monday, including "
+        "eight in a school sheltering displaced families in Deir al-Balah, medics said."
+    )
+    assert out["totals"]["killed"]["value"] == 20
+    (inc,) = out["incidents"]
+    assert inc["killed"]["value"] == 8
+    assert "education" in inc["targets"]
