@@ -8,6 +8,8 @@ processes queue for the write lock instead of failing on a stale snapshot.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -133,13 +135,28 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode = WAL")
+    _set_wal(cur)
     # In WAL mode NORMAL survives a crashed or killed process; only power loss can drop
     # the last commits, and never corrupts the file.
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA cache_size = -32000")  # 32 MB: an ingest touches many index pages
     cur.close()
+
+
+def _set_wal(cur: Any) -> None:
+    """Switch to WAL. Two processes opening a new database at once race for the lock that
+    switch needs, and SQLite does not wait for it (the busy timeout does not cover it):
+    retry until the busy timeout has passed."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _sqlite_on_begin(conn: Connection) -> None:
