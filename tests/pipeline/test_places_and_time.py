@@ -408,14 +408,6 @@ def test_no_casualties_or_damage_in_a_region_is_no_strike(run):
     assert [k[0] for k in _incidents(out)] == ["Podolsk"]
 
 
-def test_region_of_name_is_the_region(run):
-    out = run(
-        "Russia attacked Ukraine overnight. A drone fell on a farm in the northern region of "
-        "Chernihiv, injuring a tractor driver."
-    )
-    assert [i["place"]["name"] for i in out["incidents"]] == ["Chernihiv Oblast"]
-
-
 def test_regions_of_a_list_are_regions_where_drones_were_downed(run):
     out = run(
         "Russia sent drones at Ukraine overnight; they were destroyed over the regions of "
@@ -428,15 +420,6 @@ def test_regions_of_a_list_are_regions_where_drones_were_downed(run):
         "Poltava Oblast": "interception area",
         "Kyiv Oblast": "interception area",
     }
-
-
-def test_a_clause_saying_nothing_was_hit_names_no_strike(run):
-    out = run(
-        "Russia attacked Ukraine with drones overnight. Debris damaged a warehouse in Uman, "
-        "while the governors of the Vinnytsia and Zhytomyr regions reported no hits or "
-        "casualties."
-    )
-    assert [i["place"]["name"] for i in out["incidents"]] == ["Uman"]
 
 
 def test_this_region_points_back_to_the_region_named_before(run):
@@ -459,14 +442,6 @@ def test_a_capitalised_city_alone_on_its_line_is_a_dateline(run):
     assert {p["name"]: p["role"] for p in out["other_places"]}["Moscow"] == "dateline"
 
 
-def test_a_strike_last_week_is_background(run):
-    out = run(
-        "A drone hit a house in Chernihiv overnight, injuring two. The attack came a week "
-        "after a missile hit a hospital in Sumy last week and killed nine people."
-    )
-    assert [i["place"]["name"] for i in out["incidents"]] == ["Chernihiv"]
-
-
 def test_the_hospital_that_counts_the_dead_is_not_struck(run):
     out = run(
         "An air strike on a tent in al-Mawasi killed three people, according to Nasser "
@@ -475,14 +450,6 @@ def test_the_hospital_that_counts_the_dead_is_not_struck(run):
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert "Khan Yunis" not in [i["place"]["name"] for i in out["incidents"]]
     assert roles.get("Khan Yunis") == "treatment location"
-
-
-def test_a_capital_that_presses_its_allies_is_an_actor(run):
-    out = run(
-        "KYIV, May 3 (Newswire) - Russian drones killed two people in Odesa overnight, "
-        "officials said, as Kyiv pressed its allies for more air defence systems."
-    )
-    assert [i["place"]["name"] for i in out["incidents"]] == ["Odesa"]
 
 
 def test_a_unit_named_again_by_its_stem_is_the_same_unit(run):
@@ -494,24 +461,6 @@ def test_a_unit_named_again_by_its_stem_is_the_same_unit(run):
     (inc,) = out["incidents"]
     assert inc["place"]["name"] == "Barmal District"
     assert inc["killed"]["value"] == 2
-
-
-def test_a_city_district_later_in_the_story_is_the_city(run):
-    out = run(
-        "A Russian missile hit a high-rise in Kyiv overnight, killing four people. In Irpin, "
-        "debris fell in a field without causing damage.\n\nResidents of the damaged building "
-        "in the Obolonskyi district described a loud blast."
-    )
-    assert [i["place"]["name"] for i in out["incidents"]] == ["Kyiv"]
-
-
-def test_a_strike_in_an_earlier_month_is_background(run):
-    out = run(
-        "RSF drones hit a fuel depot in Kosti on Tuesday, killing four workers.\n\nIn March, "
-        "an RSF drone attack on a market in Kassala killed 12 people.",
-        published="2025-06-11",
-    )
-    assert [i["place"]["name"] for i in out["incidents"]] == ["Kosti"]
 
 
 def test_a_town_the_gazetteer_lacks_near_a_known_region(run):
@@ -532,14 +481,6 @@ def test_the_gulf_named_after_a_port_is_water(run):
     assert [i["place"]["name"] for i in out["incidents"]] == ["Al Hudaydah"]
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles["Aden"] == "sea or river"
-
-
-def test_a_place_inside_an_organisation_name_is_not_struck(run):
-    out = run(
-        "Junta jets bombed a village in Chin State on Monday, killing five people, the Chin "
-        "Human Rights Organisation said. The Chin National Front said two children died."
-    )
-    assert [i["place"]["name"] for i in out["incidents"]] == ["Chin State"]
 
 
 def test_a_village_in_a_named_region_is_placed_in_that_region(run):
@@ -574,33 +515,6 @@ def test_a_foreign_word_read_out_of_an_unknown_local_name(run):
     assert inc["killed"]["value"] == 1
 
 
-def test_places_in_a_list_of_impact_sites_are_struck(run):
-    out = run(
-        "Iran fired about 40 missiles at Israel on Tuesday night. Missiles made impacts at "
-        "three sites across Israel: in Holon, Rehovot and Ashdod, paramedics said.\n\n"
-        "Searches went on for people trapped under a collapsed building in Holon."
-    )
-    names = sorted(i["place"]["name"] for i in out["incidents"])
-    assert names == ["Ashdod", "Holon", "Rehovot"]
-
-
-def test_a_party_that_struck_makes_an_attack_without_a_weapon_word(run):
-    out = run(
-        "Russia struck power plants overnight. The operator said its plants in the Lviv and "
-        "Rivne regions had been hit, the third attack on its assets since September."
-    )
-    names = sorted(i["place"]["name"] for i in out["incidents"])
-    assert names == ["Lviv Oblast", "Rivne Oblast"]
-
-
-def test_russian_names_written_as_newsrooms_write_them(run):
-    out = run(
-        "A Ukrainian drone hit a boiler house in Oryol overnight, the governor said. Nobody "
-        "was hurt."
-    )
-    assert [i["place"]["name"] for i in out["incidents"]] == ["Oryol"]
-
-
 def test_an_arabic_town_written_without_its_article(run):
     out = run(
         "Turkish drones struck a car in Qamishli on Saturday, killing two men, the "
@@ -630,3 +544,52 @@ def test_a_part_of_the_toll_in_a_site_of_a_named_town(run):
     (inc,) = out["incidents"]
     assert inc["killed"]["value"] == 8
     assert "education" in inc["targets"]
+
+
+# Real-copy phrasings (session 3), each with the incidents it must give: (text, published,
+# the incident place names, sorted).
+INCIDENT_PLACES = [
+    # "the northern region of X" is the region
+    ("Russia attacked Ukraine overnight. A drone fell on a farm in the northern region of "
+     "Chernihiv, injuring a tractor driver.", None, ["Chernihiv Oblast"]),
+    # the places of a clause that says nothing was hit were not struck
+    ("Russia attacked Ukraine with drones overnight. Debris damaged a warehouse in Uman, while "
+     "the governors of the Vinnytsia and Zhytomyr regions reported no hits or casualties.",
+     None, ["Uman"]),
+    # a strike last week, or in an earlier month, is background
+    ("A drone hit a house in Chernihiv overnight, injuring two. The attack came a week after a "
+     "missile hit a hospital in Sumy last week and killed nine people.", None, ["Chernihiv"]),
+    ("RSF drones hit a fuel depot in Kosti on Tuesday, killing four workers.\n\nIn March, an "
+     "RSF drone attack on a market in Kassala killed 12 people.", "2025-06-11", ["Kosti"]),
+    # a capital that presses its allies is an actor
+    ("KYIV, May 3 (Newswire) - Russian drones killed two people in Odesa overnight, officials "
+     "said, as Kyiv pressed its allies for more air defence systems.", None, ["Odesa"]),
+    # a city district later in the story is the city struck before
+    ("A Russian missile hit a high-rise in Kyiv overnight, killing four people. In Irpin, "
+     "debris fell in a field without causing damage.\n\nResidents of the damaged building in "
+     "the Obolonskyi district described a loud blast.", None, ["Kyiv"]),
+    # a place inside an organisation's name is no strike
+    ("Junta jets bombed a village in Chin State on Monday, killing five people, the Chin Human "
+     "Rights Organisation said. The Chin National Front said two children died.", None,
+     ["Chin State"]),
+    # a list of impact sites; a collapsed building is a hit
+    ("Iran fired about 40 missiles at Israel on Tuesday night. Missiles made impacts at three "
+     "sites across Israel: in Holon, Rehovot and Ashdod, paramedics said.\n\nSearches went on "
+     "for people trapped under a collapsed building in Holon.", None,
+     ["Ashdod", "Holon", "Rehovot"]),
+    # a party that struck makes an attack without a weapon word; an ordinal "since" is no toll
+    ("Russia struck power plants overnight. The operator said its plants in the Lviv and Rivne "
+     "regions had been hit, the third attack on its assets since September.", None,
+     ["Lviv Oblast", "Rivne Oblast"]),
+    # GeoNames' "Orël" as newsrooms write it
+    ("A Ukrainian drone hit a boiler house in Oryol overnight, the governor said. Nobody was "
+     "hurt.", None, ["Oryol"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "places"), INCIDENT_PLACES, ids=[c[0][:40] for c in INCIDENT_PLACES]
+)
+def test_incident_places_in_real_copy_phrasings(run, text, published, places):
+    out = run(text, published) if published else run(text)
+    assert sorted(i["place"]["name"] for i in out["incidents"]) == places
