@@ -7,6 +7,12 @@ import pytest
 from tests.pipeline.conftest import value
 
 CASES = [
+    # a zero said of the staff of a struck site
+    (
+        "Russia struck a gas plant in the Poltava region overnight. No staff were hurt, the "
+        "operator said.",
+        {"killed": 0, "injured": 0},
+    ),
     # a recap gives the figures that now stand: one of the injured died
     (
         "Drone debris fell on homes in Belgorod. Three people were injured. Later the governor "
