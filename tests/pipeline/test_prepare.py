@@ -81,3 +81,14 @@ def test_an_old_dated_caption_makes_no_wave(run):
         published="2025-03-01",
     )
     assert [(w["attacker"], w["target_country"]) for w in out["waves"]] == [("Russia", "UA")]
+
+
+def test_an_agency_credit_in_brackets_makes_a_caption():
+    from strikelog.prepare import prepare
+
+    text = (
+        "A destroyer fires at an incoming drone (A. Photographer/MoD/Crown Copyright/PA) "
+        "(PA Media)\n\nKYIV (Newswire) - A drone hit Odesa.\n"
+    )
+    flags = [s.boilerplate for s in prepare(text).sentences]
+    assert flags[0] is True and flags[-1] is False
