@@ -150,6 +150,7 @@ def recognisers() -> _Recognisers:
     action_entries += [(p, "lost:") for p in acts["lost"]["phrases"]]
     action_entries += [(p, "notattack:") for p in acts["not_attack"]["phrases"]]
     action_entries += [(p, "notweapon:") for p in acts["not_weapon"]["phrases"]]
+    action_entries += [(p, "notweapon:show") for p in acts["show_drones"]["phrases"]]
 
     cue_entries: list[tuple[str, str]] = []
     for period, phrases in times["period"].items():
@@ -273,6 +274,10 @@ def spot(text: str) -> list[Mention]:
     # "racing drones crashed into the gates": a sports drone, and what it hits in its sentence
     for m in mentions:
         if m.kind == "notweapon":
+            if m.label == "show":
+                # a drone show: its drones are show drones from the first line to the last
+                not_attack.append((0, len(text)))
+                break
             stop = _SENTENCE_END.search(text, m.end)
             not_attack.append((m.start, stop.start() if stop else len(text)))
     if not_attack:

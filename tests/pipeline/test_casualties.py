@@ -368,6 +368,10 @@ def test_victim_lists(run, text, victims):
     "text",
     [
         "Workers at the port of Antwerp went on strike for 24 hours, halting grain shipments.",
+        # a drone show: the drones "launched over the city" are show drones
+        "Some 400 drones rose over Riga on Saturday night in a light show for Latvia's "
+        "national day. Tonight 400 drones were launched over the city to bring joy, not fear, "
+        "the organiser said.",
         "Three years ago, a Russian missile hit the Kramatorsk railway station, killing 61 "
         "people. On Tuesday residents laid flowers at the station.",
         "Ukraine and Russia exchanged 84 prisoners of war on Friday, officials in Kyiv said.",
