@@ -31,6 +31,13 @@ def _is_zero(fig: Figure | None) -> bool:
     return fig is not None and fig.value == 0 and fig.qualifier == "exact"
 
 
+def _at_least_children(child: Figure, people: Figure | None = None) -> Figure:
+    """The people figure raised to the children counted among them: at least that many, on
+    the children's evidence (and the people figure's, when there was one)."""
+    extra = [e for e in people.evidence if e not in child.evidence] if people else []
+    return Figure(child.value, "at_least", child.value, None, list(child.evidence) + extra)
+
+
 def _children_of_placed(ex: Extraction, child_field: str, people_field: str) -> Figure | None:
     """The children total when the places account for every person of the total.
 
@@ -71,11 +78,7 @@ def reconcile(ex: Extraction) -> Extraction:
             if child is not None and child.value:  # a zero child count says nothing more
                 if people is None or people.value is None:
                     # "two children were killed": the people killed include them
-                    setattr(
-                        inc,
-                        people_field,
-                        Figure(child.value, "at_least", child.value, None, list(child.evidence)),
-                    )
+                    setattr(inc, people_field, _at_least_children(child))
                 elif people.value < child.value:
                     # "two children were killed" then "the boy died": the children count holds
                     ex.warnings.append(
@@ -83,18 +86,7 @@ def reconcile(ex: Extraction) -> Extraction:
                         f"{child_field} ({child.value}) exceeded {people_field} "
                         f"({people.value}); {people_field} raised to {child.value}"
                     )
-                    setattr(
-                        inc,
-                        people_field,
-                        Figure(
-                            child.value,
-                            "at_least",
-                            child.value,
-                            None,
-                            list(child.evidence)
-                            + [e for e in people.evidence if e not in child.evidence],
-                        ),
-                    )
+                    setattr(inc, people_field, _at_least_children(child, people))
     totals = ex.totals
     for name in ("killed", "injured"):
         stated = getattr(totals, name)
@@ -147,11 +139,7 @@ def reconcile(ex: Extraction) -> Extraction:
             and child.value
             and (people is None or people.value is None)
         ):
-            setattr(
-                totals,
-                people_field,
-                Figure(child.value, "at_least", child.value, None, list(child.evidence)),
-            )
+            setattr(totals, people_field, _at_least_children(child))
         elif (
             child is not None
             and people is not None
@@ -163,15 +151,5 @@ def reconcile(ex: Extraction) -> Extraction:
                 f"{child_field} ({child.value}) exceeds {people_field} "
                 f"({people.value}) in the totals; {people_field} raised to {child.value}"
             )
-            setattr(
-                totals,
-                people_field,
-                Figure(
-                    child.value,
-                    "at_least",
-                    child.value,
-                    None,
-                    list(child.evidence) + [e for e in people.evidence if e not in child.evidence],
-                ),
-            )
+            setattr(totals, people_field, _at_least_children(child, people))
     return ex
