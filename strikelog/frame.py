@@ -52,7 +52,6 @@ _LIST_GOES_ON = re.compile(r"(?:\s+and\s|,\s*(?:and\s+)?(?:an?|the|one|two|three
 _ATTRIBUTION = re.compile(
     r",\s+(?:(?:[\w'’-]+\s+){1,4}(?:said|says|say|told|reported|added|wrote)\b|according\s+to\b)"
 )
-_ALL_OF_BEFORE = re.compile(r"\ball\s+(?:of\s+)?$", re.IGNORECASE)
 # a sentence that sums up the figures as they now stand
 _RECAP = re.compile(
     r"[\"“'‘]?(?:thus|so|as\s+of\s+now|as\s+of\s+this\s+(?:morning|evening|hour)|"
@@ -222,22 +221,23 @@ def _gap_words(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> 
     return _WORD.findall(" ".join(pieces).lower())
 
 
-def _only(words: list[str] | None, allowed: frozenset[str], limit: int) -> bool:
+def _only(
+    words: list[str] | None, allowed: frozenset[str], limit: int, endings: tuple[str, ...] = ()
+) -> bool:
+    """Whether `words` hold at most `limit` words, each allowed, or a hyphenated word with
+    one of `endings` ("Russia-launched")."""
     if words is None:
         return False
     content = [w for w in words if w not in ",()–—-"]
-    return len(content) <= limit and all(w in allowed for w in content)
+    return len(content) <= limit and all(
+        w in allowed or (w.endswith(endings) and w[0] != "-") for w in content
+    )
 
 
 def _weapon_gap(words: list[str] | None, w: _Words) -> bool:
     """Whether the words between a count and a weapon noun leave the count the weapon's:
     "40 more attack drones", "29 Russia-launched drones"."""
-    if words is None:
-        return False
-    content = [x for x in words if x not in ",()–—-"]
-    return len(content) <= 3 and all(
-        x in w.weapon_gap or (x.endswith(w.weapon_gap_endings) and x[0] != "-") for x in content
-    )
+    return _only(words, w.weapon_gap, 3, w.weapon_gap_endings)
 
 
 def _grown_up_by_word(person: Mention) -> bool:
@@ -698,9 +698,7 @@ class _SentenceFramer:
             if (
                 start <= a.start < start + stop
                 and q.text.lower().endswith("old")
-                and q.age_years is not None
-                and q.age_years < self.w.child_age_limit
-                and not q.decade
+                and self._child_age(q)
                 and re.search(r"\b(?:an?|one)\s+$", self.text[max(start, a.start - 5) : a.start])
                 and not any(0 <= p.start - a.end <= 3 for p in persons)
             ):
@@ -710,13 +708,12 @@ class _SentenceFramer:
     def _aged_child_before(self, p: Mention) -> bool:
         for a in self._of("age"):
             if 0 <= p.start - a.end <= 3:
-                q: Quantity = a.data
-                return (
-                    q.age_years is not None
-                    and q.age_years < self.w.child_age_limit
-                    and not q.decade
-                )
+                return self._child_age(a.data)
         return False
+
+    def _child_age(self, q: Quantity) -> bool:
+        """An age under the child limit, not a decade ("in their 60s")."""
+        return q.age_years is not None and q.age_years < self.w.child_age_limit and not q.decade
 
     def _attach_local_parts(self, fact: CasualtyFact, before: int) -> None:
         """ "killed 45 people across Gaza, including 12 in Khan Younis": the part in a named
@@ -1283,8 +1280,8 @@ class _SentenceFramer:
             word = art.group("art").lower()
             if (
                 word == "the"
-                and _ALL_OF_BEFORE.search(self.text, max(self.sentence.start, art.start() - 8),
-                                          art.start())
+                and _ALL_BEFORE.search(self.text, max(self.sentence.start, art.start() - 8),
+                                       art.start())
                 and any(a.start >= w.end and a.start - w.end <= 30 for a in intercepted)
             ):
                 # "All of the drones were shot down": the launched count, whatever it was
