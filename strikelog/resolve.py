@@ -1033,22 +1033,28 @@ class Resolver:
         text = self.doc.text
         for a in self._actors_in(s):
             after = text[a.end : a.end + 40].lower()
-            speaks = (
-                not a.metonym
-                and _SPEAKER_AFTER.match(after) is not None
-                and _REPORTED_THAT.search(text, a.end, s.end) is not None
-            )
-            if (
-                speaks
-                or _DEFENDER_AFTER.match(after)
-                or _DEFENDER_BEFORE.search(text, max(s.start, a.start - 40), a.start)
-            ):
+            speaks = not a.metonym and self._reports_that(a, s, after)
+            if speaks or self._titled_defender(a, s, after):
                 defender = defender or a.country
                 continue
             if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
                 continue
             attacker = attacker or a.name
         return attacker, defender
+
+    def _titled_defender(self, a: ActorMention, s: Sentence, after: str) -> bool:
+        """ "Ukraine's air force", "the Defence Forces of Ukraine": the party defends.
+        `after`: the lowercase text right after the mention."""
+        return bool(
+            _DEFENDER_AFTER.match(after)
+            or _DEFENDER_BEFORE.search(self.doc.text, max(s.start, a.start - 40), a.start)
+        )
+
+    def _reports_that(self, a: ActorMention, s: Sentence, after: str) -> bool:
+        """ "Lebanese army intelligence reported that …": the party tells of the attack."""
+        return bool(
+            _SPEAKER_AFTER.match(after) and _REPORTED_THAT.search(self.doc.text, a.end, s.end)
+        )
 
     def _count_sides(self, wc: WaveCount) -> tuple[str | None, str | None]:
         """(attacker, defender country) for one count: the party named closest before the
@@ -1096,11 +1102,7 @@ class Resolver:
                 elif near and _ATTACK_OF.match(after):
                     best = a  # "17 of 18 drones used in Russia's overnight attack"
                 continue
-            if (
-                _DEFENDER_AFTER.match(after)
-                or _INTERCEPTS_AFTER.match(after)
-                or _DEFENDER_BEFORE.search(text, max(s.start, a.start - 40), a.start)
-            ):
+            if self._titled_defender(a, s, after) or _INTERCEPTS_AFTER.match(after):
                 # "Ukraine downs 17 drones", "Israel says it intercepted a missile"
                 defender = defender or a.country
                 continue
@@ -1109,7 +1111,7 @@ class Resolver:
                 defender = defender or a.country
                 continue
             if re.match(r"^\s*(?:said|says|claimed|reported|announced)\b", after) or (
-                _SPEAKER_AFTER.match(after) and _REPORTED_THAT.search(text, a.end, s.end)
+                self._reports_that(a, s, after)
             ):
                 # "Russia says it downed 40 drones", "Lebanese army intelligence reported that
                 # the drone launched two missiles": the speaker defends
