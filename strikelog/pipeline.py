@@ -575,25 +575,30 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                     # "Nyaung Kone village in the northern Sagaing region": the region says
                     # where the town is, whatever town of that name the gazetteer picked
                     r.role = CONTAINER
-                    p, q = t.place, r.place
-                    if p.admin1 != q.admin1:
-                        p.admin1, p.country, p.lat, p.lon = q.admin1, q.country, q.lat, q.lon
-                        p.geonameid, p.admin2 = None, None
-                        p.precision, p.confidence = "admin1", min(q.confidence, 0.5)
+                    if t.place.admin1 != r.place.admin1:
+                        _put_in_region(t.place, r.place)
+                        t.place.geonameid, t.place.admin2 = None, None  # not the one picked
                         relocated[text[t.start : t.end]] = t
                 elif t.place.precision == "unresolved" and (
                     0 < r.start - t.end <= 60
                     or re.fullmatch(r"(?:'s|’s)\s+", text[r.end : t.start])
                 ):
                     r.role = CONTAINER
-                    p, q = t.place, r.place
-                    p.admin1, p.country, p.lat, p.lon = q.admin1, q.country, q.lat, q.lon
-                    p.precision, p.confidence = "admin1", min(q.confidence, 0.5)
+                    _put_in_region(t.place, r.place)
     # the town's other mentions ("a resident of Nyaung Kone") are the same town
     for r in refs:
         moved = relocated.get(text[r.start : r.end])
         if moved is not None and r is not moved and r.kind == moved.kind:
             r.place = moved.place
+
+
+def _put_in_region(town: Place, region: Place) -> None:
+    """The town stands where its region does, at admin1 precision: the coarsest level that
+    is certain."""
+    town.admin1, town.country, town.lat, town.lon = (
+        region.admin1, region.country, region.lat, region.lon
+    )
+    town.precision, town.confidence = "admin1", min(region.confidence, 0.5)
 
 
 def extract_report(report: Report) -> Extraction:
