@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from strikelog.lang.loader import load_lexicon
+from strikelog.spot.lexicon_matcher import may_contain
 from strikelog.trie import literal_trie
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
@@ -63,13 +64,7 @@ class Doc:
     def may_contain(self, words: Iterable[str]) -> bool:
         """False when no word of `words` (lowercase ASCII) occurs in the text, ignoring case:
         a cheap test that spares a case-insensitive regex scan whose every match holds one."""
-        if not self._lower_is_plain():
-            return True
-        low = self.lower
-        for w in words:  # noqa: SIM110 - a loop is much faster than any() over a generator
-            if w in low:
-                return True
-        return False
+        return may_contain(self.lower, words, self._lower_is_plain())
 
     def spans_ignoring_case(
         self, on_lower: re.Pattern[str], on_text: re.Pattern[str]
@@ -212,7 +207,7 @@ def prepare(text: str) -> Doc:
             else:
                 flag_all = link_header
                 in_link_list = False
-            if credits and any(c in doc.lower[pos:end] for c in credits):
+            if credits and any(c in text[pos:end].lower() for c in credits):
                 flag_all = True  # a photo caption with its credit
             first = True
             for s, e in _split_paragraph(text, pos, end):

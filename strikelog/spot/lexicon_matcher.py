@@ -104,7 +104,7 @@ def _non_ascii_runs(text: str, replaced: bytes) -> list[tuple[int, int]]:
     return runs
 
 
-def may_contain(low: str, words: tuple[str, ...], plain: bool = True) -> bool:
+def may_contain(low: str, words: Iterable[str], plain: bool = True) -> bool:
     """Whether one of `words` (lowercase) is in `low` (lowercased text): a cheap test before
     a pattern that needs one of them. Always True when not `plain`, for text with a
     character that a case-insensitive pattern may take for an ASCII letter."""
