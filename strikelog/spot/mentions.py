@@ -16,7 +16,6 @@ from typing import Any
 from strikelog.lang.loader import load_lexicon
 from strikelog.spot.clock import clock_keys, clock_periods
 from strikelog.spot.lexicon_matcher import (
-    Hit,
     PhraseIndex,
     may_contain,
     phrase_form,
@@ -243,13 +242,13 @@ def _starts_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _hits_to_mentions(hits: list[Hit]) -> list[Mention]:
-    out = []
-    for start, end, phrase, labels in hits:
-        for label in labels:
-            kind, _, rest = label.partition(":")
-            out.append(Mention(kind, start, end, rest, phrase))
-    return out
+def _add_mentions(
+    out: list[Mention], start: int, end: int, phrase: str, labels: tuple[str, ...]
+) -> None:
+    """One mention per label of a phrase hit ("kind:rest")."""
+    for label in labels:
+        kind, _, rest = label.partition(":")
+        out.append(Mention(kind, start, end, rest, phrase))
 
 
 def spot(text: str) -> list[Mention]:
@@ -264,7 +263,8 @@ def spot(text: str) -> list[Mention]:
     for q in find_quantities(text, quantity_keys):
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
     for phrase_list in ("casualty", "weapon", "subset", "action", "cue"):
-        mentions.extend(_hits_to_mentions(hits[phrase_list]))
+        for hit in hits[phrase_list]:
+            _add_mentions(mentions, *hit)
     clock_found = bool(key_starts["clock"]) if plain_form else None
     mentions.extend(
         Mention("period", s, e, p, p) for s, e, p in clock_periods(text, clock_found)
@@ -328,9 +328,7 @@ def spot(text: str) -> list[Mention]:
             and _PROPER_SITE.search(text, max(0, start - 30), end)
         ):
             continue  # "according to Ukrainian Railways": a company's name, not a site
-        for label in labels:  # as `_hits_to_mentions`, without a list for one hit
-            kind, _, rest = label.partition(":")
-            mentions.append(Mention(kind, start, end, rest, phrase))
+        _add_mentions(mentions, start, end, phrase, labels)
     for start, end, key, labels in hits["person"]:
         for label in labels:
             if label.partition(":")[0] == "pair":
