@@ -253,6 +253,17 @@ def _figure_of(q: Quantity) -> tuple[int | None, str, int | None, int | None]:
     return q.value, q.qualifier, q.low, q.high
 
 
+# "among the 23 injured are seven children"
+_AMONG_COUNTED_BEFORE = re.compile(
+    r"\bamong\s+(?:the|those)\s+[\w,-]+\s+(?:people\s+)?(?:injured|wounded|hurt|dead|killed)\s+"
+    r"(?:are|were|is|was|included|include)\s+$",
+    re.IGNORECASE,
+)
+# between "was wounded" and "died": the wounding's circumstances, then "later", "but" …
+_THEN_DIED_GAP = re.compile(
+    r"[,\s]*(?:(?:in|during|by|at)\s+(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?[,\s]*)?"
+    r"(?:(?:and|but|later|then|subsequently|has|had|eventually)[,\s]+)*"
+)
 _CASUALTY_TERM_KINDS = frozenset(("cas", "single", "zero", "among"))
 # the kinds wave or casualty framing needs (with no weapon class from the sentence before)
 _COUNTED_KINDS = _CASUALTY_TERM_KINDS | {"weapon", "subset"}
@@ -338,8 +349,12 @@ class _SentenceFramer:
             if person is None or person.label != "child":
                 continue
             before = self.text[max(self.sentence.start, q.start - 24) : q.start].lower()
-            cue = _CHILD_GROUP_CUE.search(before)
-            if cue:
+            cue = _CHILD_GROUP_CUE.search(before) or _AMONG_COUNTED_BEFORE.search(
+                self.text, max(self.sentence.start, q.start - 50), q.start
+            )
+            if cue and cue.re is _AMONG_COUNTED_BEFORE:
+                out.append((q, person, (cue.start(), person.end)))
+            elif cue:
                 out.append((q, person, (q.start - len(before) + cue.start(), person.end)))
             elif re.fullmatch(
                 r"\s+of\s+(?:them|whom)\s+(?:(?:were|are|was)\s+)?", self.text[q.end : person.start]
@@ -549,6 +564,8 @@ class _SentenceFramer:
                 and not _ADJECTIVE_USE.search(self.text, max(s0, ts - 5), ts)
             ):
                 outcome = self._pick(caps.get("single") or caps["after_count"])
+                if outcome == "injured" and self._died_after(te, idx, terms):
+                    outcome = "killed"  # "a worker, who was seriously injured, died later"
                 if outcome != "casualties":
                     self._frame_enumeration(prev_end, ts, outcome, (ts, te))
             if made is not None:
@@ -557,6 +574,18 @@ class _SentenceFramer:
             prev_end = te
         self._leftover_children(child_groups, terms)
         self._shared_qualifier()
+
+    def _died_after(
+        self, te: int, idx: int, terms: list[tuple[int, int, dict[str, set[str]]]]
+    ) -> bool:
+        """The next term says the one just injured died: "who was wounded in the attack, later
+        died in hospital" is one death, not an injury too."""
+        if idx + 1 >= len(terms):
+            return False
+        ns, _, caps = terms[idx + 1]
+        return "killed" in caps.get("single", ()) and bool(
+            _THEN_DIED_GAP.fullmatch(self.text, te, ns)
+        )
 
     def _shared_qualifier(self) -> None:
         """ "At least 38 civilians were killed and 210 injured": the bound covers the second

@@ -155,6 +155,8 @@ _ORGANISATION_AFTER = re.compile(
 _UNNAMED_PLACE_END = re.compile(r"\b(?:village|town|settlement|road|area)s?\s*$")
 _DISTANCE_FROM = re.compile(r"\b(?:kilomet\w*|km|miles?)\s+from\s")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+_WAR_WORDS = ("war", "conflict")
+_WAR_IN = re.compile(r"\b(?:war|conflict)\b[^.;:!?,]{0,50}\b(?:in|on|over)\s+(?:the\s+)?$")
 _PREPOSITION_END = re.compile(r"\b(?:in|on|at|near|of)\s+$")
 
 
@@ -209,6 +211,8 @@ def place_role(
             hit = rules.before.search(trimmed)
     if hit:
         return rules.before_roles[hit.group(1)]
+    if may_contain(before, _WAR_WORDS, plain) and _WAR_IN.search(before):
+        return "conflict"  # "the war between Israel and Hamas in Gaza": no strike named
     if may_contain(before, rules.venue_words) and rules.venue.search(before):
         return "meeting venue"
     if (start == 0 or text[start - 1] == "\n") and (

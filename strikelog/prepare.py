@@ -178,6 +178,8 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _PARA_BREAK = re.compile(r"\n")
+# a line that ends in " - Source" with no full stop: a link's title ("… in El Fasher - UN")
+_LINKED_HEADLINE = re.compile(r"[^.!?:\"”]\s[-–—]\s(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*)?$")
 
 
 def prepare(text: str) -> Doc:
@@ -209,6 +211,10 @@ def prepare(text: str) -> Doc:
                 in_link_list = False
             if credits and any(c in text[pos:end].lower() for c in credits):
                 flag_all = True  # a photo caption with its credit
+            if para and _LINKED_HEADLINE.search(line):
+                # "28 people killed after market strikes in Sudan - Media" below the story:
+                # the title of a linked article, with its source
+                flag_all = True
             first = True
             for s, e in _split_paragraph(text, pos, end):
                 flagged = flag_all or _is_boilerplate(text[s:e], contains)

@@ -245,6 +245,11 @@ def _missile_total(counts: dict[str, Figure | None]) -> None:
 
 
 @cache
+def _separate_event_openers() -> tuple[str, ...]:
+    return tuple(p.lower() for p in load_lexicon("scope")["separate_event"]["phrases"])
+
+
+@cache
 def _attack_nouns() -> frozenset[str]:
     return frozenset(p.lower() for p in load_lexicon("actions")["attack_nouns"]["phrases"])
 
@@ -1484,7 +1489,14 @@ class Resolver:
         towns = [
             b
             for b in self.incidents.values()
-            if b.place is not None and b.place.precision in ("settlement", "district") and b.signal
+            if b.place is not None
+            and b.signal
+            and (
+                b.place.precision in ("settlement", "district")
+                # a town the gazetteer lacks, put at its region ("the town of Sodari in North
+                # Kordofan state")
+                or (b.kind in ("settlement", "district") and b.place.precision != "unresolved")
+            )
         ]
         for key, b in list(self.incidents.items()):
             p = b.place
@@ -1506,6 +1518,19 @@ class Resolver:
                     or (p.precision == "admin2" and t.place.admin2 in (p.name, p.admin2))
                 )
             ]
+            if p.precision == "country" and p.candidates:
+                # "Sudan's Darfur region" (five states), then "the market in West Darfur":
+                # a state named after the region
+                inside += [
+                    t
+                    for t in self.incidents.values()
+                    if t is not b
+                    and t.signal
+                    and t.place is not None
+                    and t.place.precision == "admin1"
+                    and t.place.country == p.country
+                    and p.name in t.place.name.split()
+                ]
             if not inside or not self._is_aggregate(b, inside):
                 continue
             for fld, facts in b.facts.items():
@@ -1602,11 +1627,25 @@ class Resolver:
         if len(places) != 1:
             return
         b = places[0]
+        first = min(b.sentences, key=lambda s: s.index) if b.sentences else None
+        if first is not None and self.doc.text[first.start : first.start + 40].lower().startswith(
+            _separate_event_openers()
+        ):
+            # "Three crew were killed in a Houthi strike on a ship. … Following the attack,
+            # US-led strikes targeted the airport in Hudaydah": the place has its own attack
+            return
+        # "three crew killed in a Houthi strike on a ship … US-led strikes hit the airport
+        # in Hudaydah": a figure of another party's attack is not the place's
+        place_attackers = {self._sentence_attacker(s)[0] for s in b.sentences} - {None}
         for fld, facts in self.total_facts.items():
             local = [
                 f
                 for f in facts
                 if not _NATIONAL.search(self.doc.text[f.sentence.start : f.sentence.end])
+                and (
+                    not place_attackers
+                    or self._sentence_attacker(f.sentence)[0] in place_attackers | {None}
+                )
             ]
             for f in local:
                 if f not in b.facts.get(fld, []):

@@ -277,7 +277,8 @@ def _coarse(gaz: Gazetteer, m: PlaceMention, tied: list[Candidate], evidence: li
         if unit_c is None:
             return Place(name=m.text, written=m.text, candidates=ids, evidence=evidence)
         place = _from_candidate(unit_c, m, 0.5, evidence, precision="country")
-        place.name = tied[0].name
+        # "Kordofan", three states: the name written, not the first state's
+        place.name = tied[0].name if len({c.name for c in tied}) == 1 else m.text
     else:
         place = Place(name=m.text, written=m.text, precision="unresolved", evidence=evidence)
     place.candidates = ids

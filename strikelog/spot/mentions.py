@@ -79,6 +79,12 @@ _DETERMINERS = (
 _PROPER_SITE = re.compile(r"[a-z,]\s+[A-Z][\w'’-]+\s+[A-Z][a-z]+s$")
 _CAMP_NAMES = frozenset(("refugee camp", "camp", "refugee camps", "camps"))
 _NAMED_CAMP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+$")
+# "died in the regional hospital", "succumbed to his wounds at a hospital"
+_DIED_AT_BEFORE = re.compile(
+    r"\b(?:died|dies|dying|succumbed[^.;!?]{0,30}?)\s+(?:later\s+)?"
+    r"(?:in|at|on\s+the\s+way\s+to)\s+(?:(?:the|a|an|local|regional|city|district|central)\s+){0,3}$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -312,6 +318,12 @@ def spot(text: str) -> list[Mention]:
             or (not_target_after and rec.site_not_target_after.match(text[end : end + 40]))
         ):
             continue
+        if (
+            "site:health" in labels
+            and ("eid" in before_backwards or "bmuccus" in before_backwards)  # read backwards
+            and _DIED_AT_BEFORE.search(text, max(0, start - 60), start)
+        ):
+            continue  # "an employee … died in the hospital": where he died, not a target
         if _word_after(text, end) in rec.site_not_after:
             continue
         word_before = _word_before_backwards(text, start, before_backwards)
