@@ -221,6 +221,9 @@ def _gap_words(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> 
     return _WORD.findall(" ".join(pieces).lower())
 
 
+_IGNORED_GAP_MARKS = frozenset(",()–—-\"“”«»‘")
+
+
 def _only(
     words: list[str] | None, allowed: frozenset[str], limit: int, endings: tuple[str, ...] = ()
 ) -> bool:
@@ -228,7 +231,8 @@ def _only(
     one of `endings` ("Russia-launched")."""
     if words is None:
         return False
-    content = [w for w in words if w not in ",()–—-"]
+    # punctuation and quotation marks: "killed “three people, …”, the ministry said"
+    content = [w for w in words if w not in _IGNORED_GAP_MARKS]
     return len(content) <= limit and all(
         w in allowed or (w.endswith(endings) and w[0] != "-") for w in content
     )
@@ -1307,6 +1311,8 @@ class _SentenceFramer:
             ):
                 continue
             word = art.group("art").lower()
+            if word != "the" and " of " in self.text[art.end("art") - 1 : w.start]:
+                continue  # "a barrage of rockets", "a swarm of drones": no count
             if (
                 word == "the"
                 and _ALL_BEFORE.search(self.text, max(self.sentence.start, art.start() - 8),
@@ -1483,6 +1489,11 @@ _SINCE_EVENT = re.compile(
     r"escalated|erupted|collapsed)\b",
     re.IGNORECASE,
 )
+# "As Ukrinform reported, the city is restoring a dormitory hit by a drone": an earlier story
+_AS_REPORTED = re.compile(
+    r"As\s+(?:(?:[A-Z][\w.-]*|we|the\s+agency)\s+){1,3}(?:previously\s+|earlier\s+|already\s+)?"
+    r"(?:reported|wrote)\b|As\s+(?:previously|earlier|already)\s+reported\b"
+)
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|raising|taking|pushing)\s+the\s+(?:overall\s+|cumulative\s+|total\s+)?"
     r"(?:total|toll|death\s+toll|number)\b(?=[^.;]*\b(?:since|to\s+date|so\s+far|overall|"
@@ -1606,6 +1617,7 @@ def frame_sentence(
             )
         )
         or ("since" in low and _SINCE_EVENT.search(text, sentence.start, sentence.end))
+        or (low.startswith("as ") and _AS_REPORTED.match(text, sentence.start))
     ):
         # "more than 400 killed since the war began", "when a Houthi drone killed a man in
         # Tel Aviv in July 2024": not this attack's figures, sites or places

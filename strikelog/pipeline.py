@@ -172,6 +172,17 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
         elif "ë" in r.place.name and r.place.country in ("RU", "UA", "BY"):
             # GeoNames' "Orël", "Korolëv": newsrooms write "Oryol", "Korolyov"
             r.place.name = r.place.name.replace("ë", "yo").replace("Ë", "Yo")
+        elif r.kind in ("settlement", "capital") and r.place.name.isascii():
+            written = doc.text[r.start : r.end]
+            if (
+                written != r.place.name
+                and written[:1].isupper()
+                and not written.isupper()
+                and _y_i_skeleton(written) == _y_i_skeleton(r.place.name)
+            ):
+                # GeoNames' "Zaporizhzhya", "Kryvyy Rih", "Mykolayiv": the report's
+                # "Zaporizhzhia", "Kryvyi Rih", "Mykolaiv" (Ukraine's own romanisation)
+                r.place.name = written
     refs.extend(_unlisted_places(doc, refs, taken, actors))
     refs.extend(_units_named_again(doc, refs, actors))
     if not refs:
@@ -284,6 +295,15 @@ _REGIONAL_CAPITAL_IN_LOWER = re.compile(r"the(?<!\wthe)" + _AFTER_THE_REGIONAL_C
 _SCHOLARLY_TRANSLITERATION = frozenset(
     ("IL", "PS", "LB", "SY", "YE", "IQ", "SD", "IR", "EG", "JO", "SA", "LY", "AF", "PK", "SO")
 )
+
+
+def _y_i_skeleton(name: str) -> str:
+    """A name without y, i and apostrophes: two romanisations of one Cyrillic name ("Izyum",
+    "Izium"; "Mykolayiv", "Mykolaiv") differ mostly there."""
+    return name.lower().translate(_Y_I_DROPPED)
+
+
+_Y_I_DROPPED = str.maketrans("", "", "yi'’ʼ")
 
 
 def _plain_latin(name: str) -> str:
@@ -548,6 +568,12 @@ _WRITTEN_INSIDE = re.compile(
 )
 
 
+_VILLAGE_IN = re.compile(r"[^\S\n]+(?:village|town|hamlet)[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?")
+_UNIT_NOUN_AFTER = re.compile(
+    r"[^\S\n]+(?:township|district|county|municipality|commune|sub-?district|tehsil)\b"
+)
+
+
 def _mark_containers(refs: list[PlaceRef], text: str) -> None:
     """ "In the Donetsk region, bombs hit Druzhkivka": the region holds the struck town.
     A town the gazetteer lacks ("the Ras Isa fuel port in Hodeidah province") takes the
@@ -557,6 +583,16 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
         by_sentence.setdefault(r.sentence, []).append(r)
     relocated: dict[str, PlaceRef] = {}  # written name → the town put in its region
     for group in by_sentence.values():
+        for t, r in itertools.pairwise(group):
+            if (
+                r.kind == "settlement"
+                and is_incident_role(t.role)
+                and is_incident_role(r.role)
+                and _VILLAGE_IN.fullmatch(text, t.end, r.start)
+                and _UNIT_NOUN_AFTER.match(text, r.end)
+            ):
+                # "Oe Htein Kwin village in Tabayin township": the township holds the village
+                r.role = CONTAINER
         inner = [
             r
             for r in group
@@ -585,6 +621,7 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                 ):
                     r.role = CONTAINER
                     _put_in_region(t.place, r.place)
+                    relocated.setdefault(text[t.start : t.end], t)
     # the town's other mentions ("a resident of Nyaung Kone") are the same town
     for r in refs:
         moved = relocated.get(text[r.start : r.end])

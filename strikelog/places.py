@@ -155,6 +155,12 @@ _ORGANISATION_AFTER = re.compile(
 _UNNAMED_PLACE_END = re.compile(r"\b(?:village|town|settlement|road|area)s?\s*$")
 _DISTANCE_FROM = re.compile(r"\b(?:kilomet\w*|km|miles?)\s+from\s")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+_AIR_BASE_AFTER = re.compile(
+    # ("Mandalay region's Meiktila Air Base": the region holds the base)
+    r"(?:(?:'s|’s)[^\S\n]+[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)?)?[^\S\n]+(?:air[^\S\n]+(?:force[^\S\n]+)?base|airbase|airfield|air[^\S\n]+field)\b",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\b[^.;:!?,]{0,40}$")
 _WAR_WORDS = ("war", "conflict")
 _WAR_IN = re.compile(r"\b(?:war|conflict)\b[^.;:!?,]{0,50}\b(?:in|on|over)\s+(?:the\s+)?$")
 _PREPOSITION_END = re.compile(r"\b(?:in|on|at|near|of)\s+$")
@@ -176,6 +182,8 @@ def place_role(
         return "street"  # "a shop on Pushkin Street": a street of the town, not Pushkin
     if text.startswith(" time", end) and not text[end + 5 : end + 6].isalpha():
         return "attribute"  # "9:00 a.m. Moscow time"
+    if text[start - 1 : start] in ("/", "(") and text[end : end + 1] in (")", "/"):
+        return "attribute"  # "(dpa/NAN)", "(AFP/KYIV)": an agency credit
     if _ATTRIBUTE_AFTER.match(text, end, end + 2):
         return "attribute"  # "the Moscow-installed governor", "a Kyiv-based group"
     rules = _rules()
@@ -199,6 +207,8 @@ def place_role(
         return "treatment location"  # "… Hospital in Khan Younis, where the bodies were taken"
     if may_contain(before, ("from",), plain) and _FROM_TO.search(before):
         return "destination"  # "taking residents from border villages to Sumy"
+    if _AIR_BASE_AFTER.match(text, end) and _FROM_BEFORE.search(before):
+        return "launch site"  # "a jet from the nearby Mandalay region's Meiktila Air Base"
     hit = (
         rules.before.search(before_stripped)
         if before_stripped.endswith(rules.before_endings)
@@ -219,6 +229,8 @@ def place_role(
         _DATELINE.match(text[end : end + 40])
         # "MOSCOW" alone on its line, above the story
         or (text[start:end].isupper() and _LINE_END.match(text, end))
+        # "BEIRUT: The Lebanese health ministry said …"
+        or (text[start:end].isupper() and text.startswith(": ", end))
     ):
         return "dateline"
     direction = (

@@ -230,7 +230,30 @@ def prepare(text: str) -> Doc:
             para += 1
         pos = m.end() if m else len(text)
     _mark_headline(doc)
+    _mark_trailing_link(doc)
     return doc
+
+
+def _mark_trailing_link(doc: Doc) -> None:
+    """The last line of a story of several paragraphs, short and without a full stop, is
+    the title of a linked story ("Gaza rescuers say 18 killed in strike on school"), not the
+    story's last sentence."""
+    content = [s for s in doc.sentences if not s.boilerplate]
+    if len(content) < 4 or content[-1].headline:
+        return
+    last = content[-1]
+    line = doc.text[last.start : last.end]
+    if (
+        last.paragraph >= 3
+        and content[-2].paragraph != last.paragraph
+        and line[:1].isupper()
+        and not line.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")", ":"))
+        and 3 <= len(line.split()) <= 14
+        and not _DATE_LINE.search(line)
+    ):
+        doc.sentences[last.index] = Sentence(
+            last.index, last.start, last.end, last.paragraph, True, last.headline
+        )
 
 
 def _mark_headline(doc: Doc) -> None:

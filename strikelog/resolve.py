@@ -130,6 +130,15 @@ _THIS_PLACE = re.compile(
 )
 _REGION_NOUNS = ("region", "province", "oblast", "governorate")
 # roles whose place a later "this region" does not mean
+_PERFECT_TOLL = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured)\b"
+)
+# roles of places whose name may hold a site word that was not struck ("from Meiktila Air
+# Force Base", "speaking at Kyiv City Hospital")
+_NAMES_NO_TARGET = frozenset(
+    ("launch site", "speaker location", "organisation name", "meeting venue", "dateline",
+     "destination", "departure", "interception area")
+)
 _NOT_POINTED_BACK = ("dateline", "attribute", "street", "sea or river", "abroad", "actor")
 # where a sentence turns to another clause: ", while", ", but", "; "
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|as)\s|;\s|\s+but\s")
@@ -144,7 +153,8 @@ _STAMP_LINE = re.compile("(?m)^" + _STAMP_ON_LINE)
 _STAMP_AFTER_BREAK = re.compile("(?m)\n" + _STAMP_ON_LINE)
 _SAME_STRIKE = re.compile(
     r"(?:The|This|That)\s+(?:[\w-]+\s+)?(?:missiles?|strikes?|drones?|attack|blasts?|"
-    r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact)\b"
+    r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact|shelling|bombing|raids?|"
+    r"attacks|debris|wreckage|fragments|strike's|attack's)\b"
 )
 _THE_VILLAGE = re.compile(r"\bThe\s+(?:village|hamlet|settlement)\b")
 _A_VILLAGE_IN = re.compile(r"\ban?\s+(?:village|hamlet|settlement)\s+in\b", re.I)
@@ -513,6 +523,28 @@ class Resolver:
             else:
                 past_paragraph = -1
 
+    def _mark_running_tolls(self) -> None:
+        """ "… have been exchanging fire since the war began in October. More than 120
+        civilians have been killed": a toll in the perfect, with no weapon, hit or time of its
+        own, right after a war-to-date sentence goes on with that tally."""
+        before: SentenceFrame | None = None
+        for f in self.frames:
+            if f.sentence.boilerplate:
+                continue
+            if (
+                before is not None
+                and before.historical
+                and f.casualties
+                and not f.historical
+                and not f.weapons
+                and not f.hits
+                and not f.weekdays
+                and not f.periods
+                and _PERFECT_TOLL.search(self.doc.text, f.sentence.start, f.sentence.end)
+            ):
+                f.historical = True
+            before = f
+
     @cached_property
     def _year_candidates(self) -> list[int]:
         """Where four digits that `_YEAR` could take for a year begin: one quick scan of the
@@ -560,8 +592,28 @@ class Resolver:
             old = old or year < pub.year - (1 if pub.month <= 2 else 0)
         return old, dated
 
+    def _drop_named_sites(self) -> None:
+        """ "a jet from Meiktila Air Force Base": a site that is part of the name of a place
+        that was not struck (a launch site, a speaker's town) is no target."""
+        for f in self.frames:
+            if not f.site_positions:
+                continue
+            ends = {
+                r.end
+                for r in self.by_sentence.get(f.sentence.index, [])
+                if r.role in _NAMES_NO_TARGET
+            }
+            if not ends:
+                continue
+            kept = [(p, lab) for p, lab in f.site_positions if p - 1 not in ends]
+            if len(kept) != len(f.site_positions):
+                f.site_positions = kept
+                f.sites = [lab for _, lab in kept]
+
     def run(self) -> None:
         self._mark_past()
+        self._mark_running_tolls()
+        self._drop_named_sites()
         content = [f for f in self.frames if not f.sentence.boilerplate and not f.historical]
         body = [f for f in content if not f.sentence.headline]
         lead_index = body[0].sentence.index if body else -1

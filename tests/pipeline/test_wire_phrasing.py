@@ -89,3 +89,98 @@ def test_a_linked_headline_below_the_story_is_no_report(run):
     )
     assert value(out["totals"]["injured"]) == 2
     assert out["totals"]["killed"] is None
+
+
+def test_figures_inside_quotation_marks(run):
+    out = run(
+        'The missile "hit a family home in Kherson, killing “four people, among them a boy, '
+        'and wounding two others”", the prosecutor said.'
+    )
+    totals = out["totals"]
+    assert value(totals["killed"]) == 4
+    assert value(totals["children_killed"]) == 1
+    assert value(totals["injured"]) == 2
+
+
+def test_an_upper_case_dateline_with_a_colon(run):
+    out = run(
+        "TEHRAN: A drone struck a fuel depot in Tabriz early on Sunday, state media said, "
+        "injuring three workers."
+    )
+    assert list(_incidents(out)) == ["Tabriz"]
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Tehran") == "dateline"
+
+
+def test_a_barrage_of_rockets_is_no_count_of_one(run):
+    out = run("The group said it fired a barrage of Grad rockets at Israel on Monday night.")
+    for wave in out["waves"]:
+        assert all(f is None or f["value"] != 1 for f in wave["launched"].values())
+
+
+def test_an_earlier_days_toll_is_no_figure_of_this_attack(run):
+    out = run(
+        "An Israeli drone struck a car in the village of Yaroun on Sunday, killing one man. "
+        "The strike comes a day after Israeli raids killed four people and wounded 12 across "
+        "the south. Airstrikes have since killed over 60 people in the area, a monitor said."
+    )
+    assert value(out["totals"]["killed"]) == 1
+    assert out["totals"]["injured"] is None
+
+
+def test_a_village_in_a_named_township(run):
+    out = run(
+        "A military jet bombed a monastery in Kyaung Gyi village in Wetlet township on "
+        "Tuesday, killing nine people, residents said."
+    )
+    names = [i["place"]["name"] for i in out["incidents"]]
+    assert names == ["Kyaung Gyi"]
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Wetlet") == "container"
+
+
+def test_the_air_base_a_jet_took_off_from_is_no_target(run):
+    out = run(
+        "A jet from the nearby Magway region's Kyaukpadaung Air Base bombed a clinic in "
+        "Pakokku, killing three patients."
+    )
+    (inc,) = out["incidents"]
+    assert inc["targets"] == ["health"]
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Kyaukpadaung") == "launch site"
+
+
+def test_a_tally_after_a_war_to_date_sentence(run):
+    out = run(
+        "An Israeli strike hit a workshop in Khiam on Friday, wounding two people.\n\n"
+        "The two sides have traded fire almost daily since the war began in October. More "
+        "than 300 people have been killed, most of them fighters."
+    )
+    assert value(out["totals"]["injured"]) == 2
+    assert out["totals"]["killed"] is None
+
+
+def test_an_earlier_story_told_again(run):
+    out = run(
+        "Russian glide bombs hit the Polohy district on Monday, injuring a woman, the governor "
+        "said.\n\nAs Ukrinform reported, Zaporizhzhia is still repairing a school hit by a "
+        "drone last month."
+    )
+    names = [i["place"]["name"] for i in out["incidents"]]
+    assert "Zaporizhzhia" not in names
+
+
+def test_the_city_is_named_as_the_report_spells_it(run):
+    out = run("A Russian missile hit a shopping centre in Kryvyi Rih, wounding nine people.")
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Kryvyi Rih"]
+
+
+def test_a_trailing_link_title_is_no_story(run):
+    out = run(
+        "Israeli jets struck a house in Deir al-Balah on Tuesday, killing five people.\n\n"
+        "The army said it targeted a militant.\n\n"
+        "Rescuers searched the rubble for hours.\n\n"
+        "Residents said the family had fled there in the spring.\n\n"
+        "Rescuers say 18 killed in strike on shelter in Rafah"
+    )
+    assert value(out["totals"]["killed"]) == 5
