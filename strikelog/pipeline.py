@@ -32,7 +32,14 @@ from strikelog.places import CONTAINER, COUNTRY, is_incident_role, place_role
 from strikelog.prepare import Doc, prepare
 from strikelog.reconcile import reconcile
 from strikelog.resolve import PlaceRef, Resolver
-from strikelog.spot.actors import ActorMention, country_of, find_actors, target_of, usual_attacker
+from strikelog.spot.actors import (
+    ActorMention,
+    country_of,
+    find_actors,
+    target_of,
+    targets_of,
+    usual_attacker,
+)
 from strikelog.spot.mentions import Mention, spot
 from strikelog.unlisted import unlisted_place_matches
 
@@ -169,6 +176,17 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     for r in refs:
         if r.place.country in _SCHOLARLY_TRANSLITERATION:
             r.place.name = _plain_latin(r.place.name)
+            written = doc.text[r.start : r.end]
+            if (
+                r.kind in ("settlement", "capital")
+                and written != r.place.name
+                and written[:1].isupper()
+                and not written.isupper()
+                and _consonant_skeleton(written) == _consonant_skeleton(r.place.name)
+            ):
+                # GeoNames' "Dayr al Balah", "Bayt Lahya": the report's "Deir al-Balah",
+                # "Beit Lahia" (one Arabic name, two spellings of its vowels)
+                r.place.name = written
         elif "ë" in r.place.name and r.place.country in ("RU", "UA", "BY"):
             # GeoNames' "Orël", "Korolëv": newsrooms write "Oryol", "Korolyov"
             r.place.name = r.place.name.replace("ë", "yo").replace("Ë", "Yo")
@@ -255,6 +273,8 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
     parties: set[str] = set()
     for a in actors:
         parties.add(a.country)
+        # "an Israeli drone hit a house in Sidon": every country the party strikes
+        parties.update(targets_of(a.name))
         for c in (target_of(a.name), country_of(usual_attacker(a.country) or "")):
             if c:
                 parties.add(c)
@@ -295,6 +315,15 @@ _REGIONAL_CAPITAL_IN_LOWER = re.compile(r"the(?<!\wthe)" + _AFTER_THE_REGIONAL_C
 _SCHOLARLY_TRANSLITERATION = frozenset(
     ("IL", "PS", "LB", "SY", "YE", "IQ", "SD", "IR", "EG", "JO", "SA", "LY", "AF", "PK", "SO")
 )
+
+
+def _consonant_skeleton(name: str) -> str:
+    """A name's consonants: "Khan Yunis" and "Khan Younis", "Dayr al Balah" and "Deir
+    al-Balah" share theirs."""
+    return name.lower().translate(_VOWELS_AND_MARKS_DROPPED)
+
+
+_VOWELS_AND_MARKS_DROPPED = str.maketrans("", "", "aeiouy -'’ʼ")
 
 
 def _y_i_skeleton(name: str) -> str:

@@ -155,12 +155,19 @@ _ORGANISATION_AFTER = re.compile(
 _UNNAMED_PLACE_END = re.compile(r"\b(?:village|town|settlement|road|area)s?\s*$")
 _DISTANCE_FROM = re.compile(r"\b(?:kilomet\w*|km|miles?)\s+from\s")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b")
+# a building named after a place, then where it stands: "Kafr Qasim School in the camp"
+_BUILDING_NAMED_ELSEWHERE = re.compile(
+    r"[^\S\n]+(?:[A-Z][\w'’-]+[^\S\n]+){0,2}?(?:School|Hospital|Mosque|Church|Market|Stadium|"
+    r"University|College|Clinic|Tower|Mall|Hotel|Bakery)s?\b[”\"’']?,?[^\S\n]+(?:in|at)[^\S\n]+"
+    r"(?:the[^\S\n]+)?[A-Z]"
+)
 _AIR_BASE_AFTER = re.compile(
     # ("Mandalay region's Meiktila Air Base": the region holds the base)
     r"(?:(?:'s|’s)[^\S\n]+[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)?)?[^\S\n]+(?:air[^\S\n]+(?:force[^\S\n]+)?base|airbase|airfield|air[^\S\n]+field)\b",
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\b[^.;:!?,]{0,40}$")
+_OCCUPIED_TAIL = re.compile(r"\s+(?:the\s+)?(?:[\w]+-)?(?:occupied|annexed)(?:\s+[a-z]+)?$")
 _WAR_WORDS = ("war", "conflict")
 _WAR_IN = re.compile(r"\b(?:war|conflict)\b[^.;:!?,]{0,50}\b(?:in|on|over)\s+(?:the\s+)?$")
 _PREPOSITION_END = re.compile(r"\b(?:in|on|at|near|of)\s+$")
@@ -184,6 +191,9 @@ def place_role(
         return "attribute"  # "9:00 a.m. Moscow time"
     if text[start - 1 : start] in ("/", "(") and text[end : end + 1] in (")", "/"):
         return "attribute"  # "(dpa/NAN)", "(AFP/KYIV)": an agency credit
+    if _BUILDING_NAMED_ELSEWHERE.match(text, end):
+        # "shelling of Kafr Qasim School in the Al Shati refugee camp": the school's name
+        return "attribute"
     if _ATTRIBUTE_AFTER.match(text, end, end + 2):
         return "attribute"  # "the Moscow-installed governor", "a Kyiv-based group"
     rules = _rules()
@@ -195,6 +205,9 @@ def place_role(
     before_stripped = before.rstrip()
     if before_stripped.endswith("of"):
         before_stripped = _PLACE_NOUN_TAIL.sub(" ", before).rstrip()
+    elif "occupied" in before_stripped[-30:] or "annexed" in before_stripped[-30:]:
+        # "from the direction of the occupied Syrian Golan" reads as "from the direction of"
+        before_stripped = _OCCUPIED_TAIL.sub("", before_stripped).rstrip()
     if may_contain(before, _DISTANCE_WORDS, plain) and _DISTANCE_FROM_PLACE.search(before):
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
     if may_contain(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):

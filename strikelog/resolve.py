@@ -96,6 +96,8 @@ _SAID_ON = re.compile(
     re.IGNORECASE,
 )
 _PAST_DAYS = 60  # a dated event this long before publication is a past one
+_PAST_DAYS_NO_YEAR = 10  # the same for a day and month the lead does not give
+_FUTURE_SLACK_DAYS = 3  # a date this far after publication is last year's
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # a month with no day or year after it: "In April, …", "last March"
 _IN_MONTH = re.compile(
@@ -571,6 +573,13 @@ class Resolver:
             if year is not None and 1 <= month <= 12:
                 event = dt.date(year, month, min(max(day, 1), 28))
                 old = old or (pub - event).days > _PAST_DAYS
+            elif 1 <= month <= 12 and day and (month, day) not in self._lead_days:
+                # "a strike on a school in central Gaza on September 11", in a September 22
+                # report whose lead tells of another day: an earlier attack
+                event = dt.date(pub.year, month, min(day, 28))
+                if (event - pub).days > _FUTURE_SLACK_DAYS:
+                    event = event.replace(year=pub.year - 1)
+                old = old or (pub - event).days > _PAST_DAYS_NO_YEAR
         for m in (
             # only where a month word begins (the pipeline found them in one pass)
             _IN_MONTH.finditer(self.doc.text, f.sentence.start, f.sentence.end)
@@ -591,6 +600,20 @@ class Resolver:
             year = int(m.group(1))
             old = old or year < pub.year - (1 if pub.month <= 2 else 0)
         return old, dated
+
+    @cached_property
+    def _lead_days(self) -> set[tuple[int, int]]:
+        """(month, day) of the dates the first sentences give: the day the report is about."""
+        content = [f for f in self.frames if not f.sentence.boilerplate and not f.sentence.headline]
+        if not content:
+            return set()
+        # the headline and the first paragraph
+        lead = [
+            f
+            for f in self.frames
+            if f.sentence.headline or f.sentence.paragraph == content[0].sentence.paragraph
+        ]
+        return {(m, d) for f in lead for m, d, _ in f.dates}
 
     def _drop_named_sites(self) -> None:
         """ "a jet from Meiktila Air Force Base": a site that is part of the name of a place

@@ -123,6 +123,13 @@ def strikes(attacker: str, country: str) -> bool:
     return country in targets or usual_attacker(country) == attacker
 
 
+def targets_of(attacker: str) -> set[str]:
+    """Every country this party is known to strike."""
+    found = {t for t, usual in actor_table().opponents.items() if usual == attacker}
+    found.update(load_lexicon("actors").get("usual_targets", {}).get(attacker, []))
+    return found
+
+
 def target_of(attacker: str) -> str | None:
     """The country this party usually strikes (the reverse of `usual_attacker`)."""
     for target, usual in actor_table().opponents.items():

@@ -184,3 +184,42 @@ def test_a_trailing_link_title_is_no_story(run):
         "Rescuers say 18 killed in strike on shelter in Rafah"
     )
     assert value(out["totals"]["killed"]) == 5
+
+
+def test_a_school_named_after_a_town_stands_where_the_text_says(run):
+    out = run(
+        "An Israeli strike on Sunday hit Hebron School in the Nuseirat camp, killing six "
+        "people sheltering there, the civil defence agency said."
+    )
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Hebron") == "attribute"
+    assert "Hebron" not in _incidents(out)
+
+
+def test_a_day_and_month_well_before_the_report_is_an_earlier_attack(run):
+    out = run(
+        "An Israeli strike on a house in Khan Younis killed four people on Sunday, medics "
+        "said.\n\nA strike on a school in Jabalia on September 3 killed 11 people.",
+        published="2024-09-22",
+    )
+    assert value(out["totals"]["killed"]) == 4
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Khan Younis"]
+
+
+def test_arabic_names_as_the_report_spells_them(run):
+    out = run("An Israeli airstrike hit a tent camp in Deir al-Balah, killing three people.")
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Deir al-Balah"]
+
+
+def test_a_party_strikes_every_country_it_is_known_to_strike(run):
+    out = run("An Israeli drone hit a motorbike in Tyre on Monday, killing its rider.")
+    assert [i["place"]["name"] for i in out["incidents"]] == ["Tyre"]
+
+
+def test_launched_from_the_occupied_region(run):
+    out = run(
+        "The jets fired missiles from the direction of the occupied Syrian Golan, hitting a "
+        "depot near Izraa and wounding two soldiers."
+    )
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Golan") == "launch site"
