@@ -94,8 +94,9 @@ _UNDER_ALERT = re.compile(
 )
 # "transferred to the children's regional hospital in Belgorod"
 _TREATED_IN = re.compile(
-    r"\b(?:taken|transferred|brought|rushed|admitted|evacuated|airlifted)\s+to\s+(?:the\s+|a\s+)?"
-    r"[^.;!?]{0,50}\b(?:hospital|clinic|medical\s+(?:centre|center|facility)|hospitals)\s+in\s+$",
+    r"\b(?:taken|transferred|brought|rushed|admitted|evacuated|airlifted|transported)\s+to\s+"
+    r"(?:the\s+|a\s+)?[^.;!?]{0,50}\b(?:hospital|clinic|medical\s+(?:centre|center|facility)|"
+    r"hospitals)\s+in\s+$",
     re.IGNORECASE,
 )
 # "according to Nasser Hospital in Khan Younis": the hospital that counts, where it stands
@@ -103,6 +104,14 @@ _HOSPITAL_AS_SOURCE = re.compile(
     r"\b(?:according\s+to|provided\s+by|released\s+by|figures\s+from|officials\s+at|"
     r"staff\s+at|doctors\s+at|a\s+spokesperson\s+for|a\s+spokesman\s+for)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,4}(?:hospital|clinic|medical\s+(?:centre|center|complex))\s+in\s+$",
+    re.IGNORECASE,
+)
+_TAKEN_TO_LIST = re.compile(
+    r"\b(?:taken|transferred|brought|rushed|evacuated|evacuating|airlifted|transported|"
+    r"transporting)\s+(?:[^.;!?]{0,40}\s)?to\s+(?:[\w'’-]+,?\s+(?:and\s+)?){0,6}$"
+)
+_HOSPITAL_AFTER = re.compile(
+    r"[^.;!?\n]{0,40}?\b(?:hospitals?|medical\s+cent(?:re|er)s?|clinics?|infirmary)\b",
     re.IGNORECASE,
 )
 _TREATED_IN_WORDS = ("hospital", "clinic", "medical")  # one of them is in every match above
@@ -215,6 +224,11 @@ def place_role(
     if may_contain(before, _TREATED_IN_WORDS, plain) and (
         _TREATED_IN.search(before) or _HOSPITAL_AS_SOURCE.search(before)
     ):
+        return "treatment location"
+    if _HOSPITAL_AFTER.match(text, end) and _TAKEN_TO_LIST.search(
+        text[max(sentence_start, start - 120) : start].lower()
+    ):
+        # "transported 21 injured to Wolfson, Sheba and Shamir hospitals": a hospital's name
         return "treatment location"
     if _WHERE_TAKEN_AFTER.match(text, end):
         return "treatment location"  # "… Hospital in Khan Younis, where the bodies were taken"

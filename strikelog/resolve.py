@@ -132,6 +132,17 @@ _THIS_PLACE = re.compile(
 )
 _REGION_NOUNS = ("region", "province", "oblast", "governorate")
 # roles whose place a later "this region" does not mean
+# an actor right after these is the agent of the attack, the struck country, or one of two
+# sides named together
+_AGENT_BEFORE = re.compile(
+    r"\b(?:launched|fired|carried\s+out|conducted|sent|shot)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
+_STRUCK_COUNTRY_BEFORE = re.compile(
+    r"\b(?:strikes?|attacks?|barrages?)\s+(?:on|against)\s+(?:the\s+)?"
+    r"(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?$",
+    re.IGNORECASE,
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:and\s+)?$", re.IGNORECASE)
 _PERFECT_TOLL = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured)\b"
 )
@@ -1113,12 +1124,21 @@ class Resolver:
         text = self.doc.text
         for a in self._actors_in(s):
             after = text[a.end : a.end + 40].lower()
+            before = text[max(s.start, a.start - 40) : a.start]
+            if _AGENT_BEFORE.search(before):
+                # "ballistic missiles launched by Iran struck …": the agent, whoever came first
+                return a.name, defender if defender != a.country else None
             speaks = not a.metonym and self._reports_that(a, s, after)
             if speaks or self._titled_defender(a, s, after):
                 defender = defender or a.country
                 continue
             if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
                 continue
+            if _STRUCK_COUNTRY_BEFORE.search(before):
+                defender = defender or a.country  # "missile strikes on central Israel"
+                continue
+            if _BETWEEN_BEFORE.search(before):
+                continue  # "hostilities between Israel and Iran": neither side here
             attacker = attacker or a.name
         return attacker, defender
 

@@ -85,6 +85,9 @@ _DIED_AT_BEFORE = re.compile(
     r"(?:in|at|on\s+the\s+way\s+to)\s+(?:(?:the|a|an|local|regional|city|district|central)\s+){0,3}$",
     re.IGNORECASE,
 )
+_MINOR_HARM_NOUNS = frozenset(
+    ("injuries", "injury", "wounds", "wound", "burns", "cuts", "damage", "bruises", "trauma")
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -342,6 +345,8 @@ def spot(text: str) -> list[Mention]:
             continue  # "according to Ukrainian Railways": a company's name, not a site
         _add_mentions(mentions, start, end, phrase, labels)
     for start, end, key, labels in hits["person"]:
+        if key == "minor" and _word_after(text, end) in _MINOR_HARM_NOUNS:
+            continue  # "85 sustained minor injuries": an adjective, no child
         for label in labels:
             if label.partition(":")[0] == "pair":
                 mentions.append(

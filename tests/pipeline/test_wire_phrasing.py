@@ -223,3 +223,39 @@ def test_launched_from_the_occupied_region(run):
     )
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles.get("Golan") == "launch site"
+
+
+def test_minor_injuries_are_no_minors(run):
+    out = run(
+        "A missile hit a block of flats in Holon, wounding 40 people. Two were in serious "
+        "condition, while 38 sustained minor injuries, medics said."
+    )
+    assert value(out["totals"]["injured"]) == 40
+    assert not (out["totals"]["children_injured"] or {}).get("value")
+
+
+def test_hospitals_the_wounded_were_taken_to_are_not_struck(run):
+    out = run(
+        "A ballistic missile from Iran hit a house in Rishon LeZion. Medics transported nine "
+        "wounded people to Assaf Harofeh, Wolfson and Sheba hospitals."
+    )
+    assert "Sheba" not in _incidents(out)
+
+
+def test_a_toll_of_the_past_week_is_no_figure_of_this_strike(run):
+    out = run(
+        "A missile struck a car park in Haifa on Friday, injuring eight people. Iran has fired "
+        "more than 300 missiles in the past week, killing at least 20 people across Israel."
+    )
+    assert out["totals"]["killed"] is None
+    for wave in out["waves"]:
+        assert (wave["launched"].get("missile") or {}).get("value") != 300
+
+
+def test_the_party_that_launched_is_the_attacker(run):
+    out = run(
+        "Missile strikes on central Israel killed two people on Saturday. Ballistic missiles "
+        "launched by Iran struck two apartment blocks in Bat Yam, the army said."
+    )
+    sides = {(w["attacker"], w["target_country"]) for w in out["waves"]}
+    assert sides == {("Iran", "IL")}
