@@ -19,12 +19,13 @@ from typing import NamedTuple
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|as-|ad-)?[A-Z][\w'’-]+){0,2}"
 # "the village of Ras Isa"
-_VILLAGE_OF = rf"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<a>{_NAME})"
+# ("a small town called Sasit")
+_VILLAGE_OF = rf"\b(?:village|town|settlement|hamlet)\s+(?:of|called|named)\s+(?P<a>{_NAME})"
 # "Abu Shouk camp", "the Ras Isa fuel port"
 _NAMED_SITE = (
     rf"\b(?P<b>{_NAME})\s+(?:refugee\s+|displacement\s+|IDP\s+)?"
     r"(?:camp|fuel\s+port|oil\s+port|refinery|oil\s+refinery|power\s+station|village|"
-    r"township)\b"
+    r"township|town)\b"
 )
 # Arabic names the gazetteer may not list, after "in"/"on": "in al-Mawasi"
 _ARABIC_NAME = (
@@ -44,7 +45,7 @@ UNLISTED_PLACE = re.compile(
 
 # The words each form holds; a form's word stands where the checks beside it say.
 _VILLAGE_WORDS = ("village", "town", "settlement", "hamlet")  # after \b, before \s
-_SITE_WORDS = ("camp", "port", "refinery", "station", "village", "township")  # after \s, \b
+_SITE_WORDS = ("camp", "port", "refinery", "station", "village", "township", "town")  # after \s, \b
 _NEAR_WORDS = ("near", "outside")  # after \b, before \s
 
 _RUN = re.compile(r"[\w'’\s-]*")  # the characters of a form (before its comma)

@@ -9,6 +9,8 @@ map are served from local files only (static/, static/vendor/ built by scripts/b
 from __future__ import annotations
 
 import json
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -33,6 +35,8 @@ from strikelog.api.settings import Settings
 from strikelog.models import TARGET_CLASSES, WEAPON_CLASSES, Report
 from strikelog.store import query as q
 from strikelog.store.db import Store, open_store
+
+logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
@@ -204,6 +208,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # load lexicons and the gazetteer index while the server starts taking requests, so
+        # the first POST /api/extract does not pay for it (building the index takes seconds)
+        threading.Thread(target=_warm_extractor, name="strikelog-warm-up", daemon=True).start()
         yield
         if own_store:
             the_store.close()
@@ -453,6 +460,15 @@ def _parse_extract_json(body: bytes) -> m.ExtractRequest:
         return m.ExtractRequest.model_validate(data)
     except ValueError as exc:
         raise ApiError(422, f"invalid extract request: {exc}") from exc
+
+
+def _warm_extractor() -> None:
+    try:
+        from strikelog.pipeline import extract_report
+
+        extract_report(Report(text="A drone hit a house in Kyiv, injuring one person."))
+    except Exception:  # noqa: BLE001 - a failed warm-up shows again, and clearly, on use
+        logger.warning("could not load the extractor at start-up", exc_info=True)
 
 
 def _run_extract(payload: m.ExtractRequest) -> dict[str, Any]:

@@ -147,7 +147,7 @@ class _Grammar:
 # non-ASCII ones are folded to a space in the copy of the text that is scanned. A number
 # glued to other characters ("Su-34", "$5", "#3") is never a count, so those are left out.
 _BEFORE_START = " \n\t\r([\"'"
-_FOLD_TO_SPACE = "\u00a0\u2009\u202f\u2007“‘«—"
+_FOLD_TO_SPACE = "\u00a0\u2009\u202f\u2007“‘«—–"
 
 
 # Lexicon keys whose phrases can open a match (beside number words and digits).

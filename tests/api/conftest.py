@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import strikelog
 from strikelog.api.app import create_app
 from strikelog.api.localserver import serve_in_thread
 from strikelog.api.sample import PLACES, SITES, WEAPONS, SampleReport, SampleStrike, save_samples
@@ -87,6 +88,9 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def server(sample_db: Path) -> Iterator[str]:
     """Base URL of a real server with the default settings."""
+    # the extractor loaded before the server starts: a cold gazetteer cache takes longer to
+    # build than a client waits for its first POST /api/extract
+    strikelog.extract("A drone hit a house in Kyiv.")
     app = create_app(str(sample_db), settings=Settings())
     with serve_in_thread(app) as base_url:
         yield base_url

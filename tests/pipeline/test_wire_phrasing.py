@@ -259,3 +259,43 @@ def test_the_party_that_launched_is_the_attacker(run):
     )
     sides = {(w["attacker"], w["target_country"]) for w in out["waves"]}
     assert sides == {("Iran", "IL")}
+
+
+def test_a_count_glued_to_a_dash(run):
+    out = run("SOMALIA –Four people were killed when a drone struck a car near Jilib on Friday.")
+    assert value(out["totals"]["killed"]) == 4
+
+
+def test_towns_the_gazetteer_lacks_written_as_towns(run):
+    out = run(
+        "A drone strike hit a bus in the Gidan Waya town in Kaduna State on Monday, killing "
+        "six passengers."
+    )
+    assert "Gidan Waya" in _incidents(out)
+    out = run(
+        "An army drone struck a crowd near a small town called Lemlem on Tuesday, killing "
+        "eleven people, witnesses said."
+    )
+    assert "Lemlem" in _incidents(out)
+
+
+def test_amhara_by_its_english_name(run):
+    out = run("A drone strike in Ethiopia's Amhara region killed seven civilians on Sunday.")
+    assert list(_incidents(out)) == ["Amhara"]
+
+
+def test_martyrdom_is_a_death_toll(run):
+    out = run(
+        "Missile strikes on the city have resulted in the martyrdom of at least 14 civilians, "
+        "with 20 others injured, the army said."
+    )
+    assert value(out["totals"]["killed"]) == (14, "at_least")
+    assert value(out["totals"]["injured"]) == 20
+
+
+def test_strikes_reported_in_a_list_of_towns(run):
+    out = run(
+        "A missile killed two people in Kotli overnight. Further strikes were reported in "
+        "Muridke and Sialkot, the military said."
+    )
+    assert {"Kotli", "Muridke", "Sialkot"} <= set(_incidents(out))
