@@ -143,6 +143,12 @@ _STRUCK_COUNTRY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:and\s+)?$", re.IGNORECASE)
+# between two places of one list: commas, "and", names the gazetteer lacks, "the city of"
+_NAME_LIST_GAP = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+(?:city|town|village)\s+of\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:the\s+(?:city|town|village)\s+of\s+)?)*"
+)
 _PERFECT_TOLL = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured)\b"
 )
@@ -664,6 +670,10 @@ class Resolver:
                     self.headline_facts.setdefault(fact.field, []).append(fact)
                 headline = frame
                 continue
+            if context is not None and self.doc.text[s.start : s.start + 40].lower().startswith(
+                _separate_event_openers()
+            ):
+                context = None  # "Meanwhile, a man was killed …": another strike, not the last
             struck = self._struck(s, context) or self._named_by_this(s)
             if s.paragraph != last_paragraph:
                 last_paragraph = s.paragraph
@@ -680,6 +690,16 @@ class Resolver:
                 if frame.casualties
                 or (p.role in (STRUCK, NEAR) and (self._near_cue(p, s) or p.start - s.start <= 4))
             ]
+            if cued and len(cued) < len(struck):
+                # "Tomyna Balka, Tiahynka, … and the city of Kherson were under enemy fire":
+                # the whole list shares the cue its last places stand near
+                rest = [p for p in struck if p not in cued and p.role == STRUCK]
+                together = sorted(cued + rest, key=lambda p: p.start)
+                if rest and all(
+                    _NAME_LIST_GAP.fullmatch(self.doc.text, a.end, b.start)
+                    for a, b in itertools.pairwise(together)
+                ):
+                    cued = together
             # places that get targets/weapons from this sentence
             # ("where sirens sounded, the mayor reported no damage": no strike there)
             # ("debris fell in a field without causing damage": the fall hit nothing)

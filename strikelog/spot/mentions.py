@@ -347,6 +347,10 @@ def spot(text: str) -> list[Mention]:
     for start, end, key, labels in hits["person"]:
         if key == "minor" and _word_after(text, end) in _MINOR_HARM_NOUNS:
             continue  # "85 sustained minor injuries": an adjective, no child
+        if key == "other":
+            after = _word_after(text, end)
+            if len(after) > 3 and after.endswith("s") and after not in rec.person_attrs:
+                continue  # "Kherson and 18 other settlements": an adjective, no one
         for label in labels:
             if label.partition(":")[0] == "pair":
                 mentions.append(

@@ -299,3 +299,37 @@ def test_strikes_reported_in_a_list_of_towns(run):
         "Muridke and Sialkot, the military said."
     )
     assert {"Kotli", "Muridke", "Sialkot"} <= set(_incidents(out))
+
+
+def test_other_settlements_are_no_people(run):
+    out = run(
+        "Over the past day Russian troops shelled Nikopol and 14 other settlements in the "
+        "region, the governor said. Two people died and six more were injured."
+    )
+    assert value(out["totals"]["killed"]) == 2
+
+
+def test_meanwhile_starts_another_strike(run):
+    out = run(
+        "Guided bombs hit private houses in the village of Komyshany, injuring a woman.\n\n"
+        "Meanwhile, a 60-year-old man was killed when a shell hit a house in the Dniprovskyi "
+        "district."
+    )
+    inc = _incidents(out).get("Komyshany")
+    assert inc is not None and inc["killed"] is None
+
+
+def test_villages_bombed_are_struck(run):
+    out = run(
+        "A drone killed a man in Kherson. Russian forces also dropped bombs on the villages "
+        "of Tiahynka and Mykilske, the police said."
+    )
+    assert {"Tiahynka", "Mykilske"} <= set(_incidents(out))
+
+
+def test_a_long_list_of_places_under_fire(run):
+    out = run(
+        "Over the past day, Tiahynka, Beryslav, Zolota Balka, Antonivka, Bilozerka and the city "
+        "of Kherson were under enemy fire and air strikes, the regional administration said."
+    )
+    assert {"Tiahynka", "Beryslav", "Antonivka", "Bilozerka", "Kherson"} <= set(_incidents(out))
