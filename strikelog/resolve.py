@@ -149,6 +149,9 @@ _NAME_LIST_GAP = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?(?:,\s*(?:and\s+)?|\s+and\s+)"
     r"(?:the\s+(?:city|town|village)\s+of\s+)?)*"
 )
+_ON_WEEKDAY_OPENER = re.compile(
+    r"(?:Earlier\s+)?On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?"
+)
 _PERFECT_TOLL = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured)\b"
 )
@@ -542,6 +545,27 @@ class Resolver:
             else:
                 past_paragraph = -1
 
+    def _mark_earlier_days(self) -> None:
+        """ "On Tuesday, two people were killed by artillery fire in the Bryansk region", in a
+        story whose lead tells of Wednesday: an earlier day's attack, told as background."""
+        content = [f for f in self.frames if not f.sentence.boilerplate and not f.historical]
+        lead = [
+            f
+            for f in content
+            if not f.sentence.headline and (f.casualties or f.hits or f.weapons or f.launches)
+        ][:1]
+        if not self.published or not lead or not (lead[0].weekdays or lead[0].dates):
+            return
+        lead_day = _date_for(self.published, lead[0].weekdays, lead[0].dates)
+        for f in content:
+            if f is lead[0] or not f.weekdays or f.periods or f.dates:
+                continue
+            if not _ON_WEEKDAY_OPENER.match(self.doc.text, f.sentence.start):
+                continue
+            day = _date_for(self.published, f.weekdays, [])
+            if day is not None and lead_day is not None and day < lead_day:
+                f.historical = True
+
     def _mark_running_tolls(self) -> None:
         """ "… have been exchanging fire since the war began in October. More than 120
         civilians have been killed": a toll in the perfect, with no weapon, hit or time of its
@@ -652,6 +676,7 @@ class Resolver:
 
     def run(self) -> None:
         self._mark_past()
+        self._mark_earlier_days()
         self._mark_running_tolls()
         self._drop_named_sites()
         content = [f for f in self.frames if not f.sentence.boilerplate and not f.historical]
@@ -1773,6 +1798,10 @@ class Resolver:
         for fld in HARM_FIELDS:
             facts = self.total_facts.get(fld, [])
             placed = [f for b in self.incidents.values() if b.signal for f in b.facts.get(fld, [])]
+            if placed:
+                # "In a separate incident, a man was killed" with no place: a part of the
+                # report, not its total (the places' sum or the lead's figure is)
+                facts = [f for f in facts if not self._opens_separate_event(f.sentence)]
             if not stated_in_body and not any(
                 h.value == f.value for h in self.headline_facts.get(fld, []) for f in placed
             ):
@@ -1781,6 +1810,11 @@ class Resolver:
                 facts = facts + self.headline_facts.get(fld, [])
             setattr(totals, fld, merge_figures(self.doc, facts, self._newest_first))
         return totals
+
+    def _opens_separate_event(self, s: Sentence) -> bool:
+        return self.doc.text[s.start : s.start + 40].lower().startswith(
+            _separate_event_openers()
+        )
 
     def other_places(self, incidents: list[Incident]) -> list[OtherPlace]:
         struck_keys = {i.place.geonameid or i.place.name for i in incidents if i.place}

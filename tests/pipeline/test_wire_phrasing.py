@@ -333,3 +333,23 @@ def test_a_long_list_of_places_under_fire(run):
         "of Kherson were under enemy fire and air strikes, the regional administration said."
     )
     assert {"Tiahynka", "Beryslav", "Antonivka", "Bilozerka", "Kherson"} <= set(_incidents(out))
+
+
+def test_a_separate_unplaced_incident_is_no_report_total(run):
+    out = run(
+        "Ukrainian drones killed three people in the Belgorod region on Monday, the governor "
+        "said. A drone hit a minibus near Shebekino, killing two women.\n\n"
+        "In a separate incident, a man was killed when an explosive was dropped on his car."
+    )
+    assert value(out["totals"]["killed"]) == 3
+
+
+def test_an_earlier_weekday_told_as_background(run):
+    out = run(
+        "A Ukrainian drone attack on Wednesday killed two people in the Kursk region, the "
+        "governor said.\n\nOn Tuesday, three people were killed by shelling in the Bryansk "
+        "region, local officials said.",
+        published="2024-04-10",
+    )
+    assert value(out["totals"]["killed"]) == 2
+    assert "Bryansk Oblast" not in _incidents(out)
