@@ -323,7 +323,7 @@ def _consonant_skeleton(name: str) -> str:
     return name.lower().translate(_VOWELS_AND_MARKS_DROPPED)
 
 
-_VOWELS_AND_MARKS_DROPPED = str.maketrans("", "", "aeiouy -'’ʼ")
+_VOWELS_AND_MARKS_DROPPED = str.maketrans("", "", "aeiouy -'’ʼ‘ʿʾ")
 
 
 def _y_i_skeleton(name: str) -> str:
@@ -344,7 +344,8 @@ def _plain_latin(name: str) -> str:
     ):
         return name
     folded = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    # the ʿayn and hamza marks too: "‘Amūdā" → "Amuda"
+    return "".join(c for c in folded if not unicodedata.combining(c) and c not in "‘ʿʾ")
 
 
 _UNIT_SUFFIX = re.compile(

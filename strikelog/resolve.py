@@ -152,6 +152,13 @@ _NAME_LIST_GAP = re.compile(
 _ON_WEEKDAY_OPENER = re.compile(
     r"(?:Earlier\s+)?On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?"
 )
+# a site, then the preposition that places it: "a gas facility near ", "a bakery in the town of "
+_SITE_THEN_PLACE = re.compile(
+    r"[\w'’ -]{1,40}?\s(?:in|near|at|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village)\s+of\s+)?"
+)
+# a name and nothing more of its phrase: "near Qahtaniyah, " (not "the Russian city of")
+_BARE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}(?=\s*(?:[,.;]|and\b|on\b|in\b|$))")
 _PERFECT_TOLL = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:killed|died|wounded|injured)\b"
 )
@@ -174,7 +181,9 @@ _STAMP_LINE = re.compile("(?m)^" + _STAMP_ON_LINE)
 # `^` would be tried at every position
 _STAMP_AFTER_BREAK = re.compile("(?m)\n" + _STAMP_ON_LINE)
 _SAME_STRIKE = re.compile(
-    r"(?:The|This|That)\s+(?:[\w-]+\s+)?(?:missiles?|strikes?|drones?|attack|blasts?|"
+    # ("According to the regional police, the bombs … struck around 15:40")
+    r"(?:According\s+to\s+[^,.]{1,60},\s+(?:the|this|that)\s+|(?:The|This|That)\s+)"
+    r"(?:[\w-]+\s+)?(?:missiles?|strikes?|drones?|attack|blasts?|"
     r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact|shelling|bombing|raids?|"
     r"attacks|debris|wreckage|fragments|strike's|attack's)\b"
 )
@@ -885,16 +894,23 @@ class Resolver:
                 owner.facts[fact.field].remove(fact)
                 self.total_facts.setdefault(fact.field, []).append(fact)
 
-    @staticmethod
-    def _sites_of(ref: PlaceRef, cued: list[PlaceRef], frame: SentenceFrame) -> list[str]:
+    def _sites_of(self, ref: PlaceRef, cued: list[PlaceRef], frame: SentenceFrame) -> list[str]:
         """ "In Ramat Gan a missile hit a block, and in Holon shrapnel damaged homes": each
         site goes to the place named last before it (or the first place, if none is)."""
         if len(cued) < 2:
             return frame.sites
         out = []
+        text = self.doc.text
         for pos, label in frame.site_positions:
             before = [c for c in cued if c.start <= pos]
             owner = before[-1] if before else cued[0]
+            after = next((c for c in cued if c.start > pos), None)
+            if after is not None and _SITE_THEN_PLACE.fullmatch(text, pos, after.start):
+                # "struck a car in Qamishli, a gas facility near al-Malikiyah": the site is
+                # where the place written right after it stands
+                owner = after
+            elif self._at_unlisted_name(pos, ref.sentence):
+                continue  # "a gas facility near Qahtaniyah", a name the gazetteer lacks
             # a list of places sharing one predicate ("in Kyiv, Kharkiv and Dnipro")
             # (the site may come before the list: "struck missile sites in Tehran and Isfahan")
             if owner is ref or (
@@ -902,6 +918,16 @@ class Resolver:
             ):
                 out.append(label)
         return out
+
+    def _at_unlisted_name(self, pos: int, sentence: int) -> bool:
+        """The site at `pos` is placed at a name that is no place we know nor a party."""
+        placed = _SITE_THEN_PLACE.match(self.doc.text, pos)
+        if placed is None or not _BARE_NAME.match(self.doc.text, placed.end()):
+            return False
+        at = placed.end()
+        return not any(r.start == at for r in self.by_sentence.get(sentence, [])) and not any(
+            a.start == at for a in self.actors
+        )
 
     def _annotate(
         self, b: _IncidentBuilder, frame: SentenceFrame, own: bool, sites: list[str] | None = None

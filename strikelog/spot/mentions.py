@@ -46,10 +46,15 @@ _TAKEN_TO_VERBS = (
     "moved",
     "airlifted",
     "carried",
+    "transported",
+    "ferried",
 )
+_TAKEN_OBJECTS = ("bodies", "dead", "wounded", "injured", "victims", "them", "him", "her")
 _TAKEN_TO_VERBS_BACKWARDS = tuple(w[::-1] for w in _TAKEN_TO_VERBS)
 _TAKEN_TO_BACKWARDS = re.compile(
-    rf"\n?[^.;,!?]{{0,40}}(?:\s+eht|\s+a)?\s+(?:ot|otni)\s+(?:{_backwards(_TAKEN_TO_VERBS)})\b",
+    rf"\n?[^.;,!?]{{0,40}}(?:\s+eht|\s+a)?\s+(?:ot|otni)"
+    # ("transported the bodies to …")
+    rf"(?:\s+(?:{_backwards(_TAKEN_OBJECTS)})(?:\s+eht)?)?\s+(?:{_backwards(_TAKEN_TO_VERBS)})\b",
     re.IGNORECASE,
 )
 # \b(?:<site_not_target.before>)\s+(?:(?:<determiner>)\s+){0,3}$

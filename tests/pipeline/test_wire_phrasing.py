@@ -353,3 +353,48 @@ def test_an_earlier_weekday_told_as_background(run):
     )
     assert value(out["totals"]["killed"]) == 2
     assert "Bryansk Oblast" not in _incidents(out)
+
+
+def test_each_site_goes_to_the_place_written_after_it(run):
+    out = run(
+        "Turkish drones struck a bus in Amuda, a gas facility near Qahtaniyah and a bakery in "
+        "Hasakah on Saturday, killing four people."
+    )
+    incidents = _incidents(out)
+    assert "energy" not in incidents["Amuda"]["targets"]  # Qahtaniyah's, a name not listed
+    assert "transport" in incidents["Amuda"]["targets"]
+    assert incidents["Al Hasakah"]["targets"] == ["commercial"]
+    out = run(
+        "Drones struck a warehouse in Okhtyrka, a substation near Trostianets and a school in "
+        "Lebedyn overnight, injuring two people."
+    )
+    incidents = _incidents(out)
+    assert incidents["near Trostianets"]["targets"] == ["energy"]
+    assert "energy" not in incidents["Okhtyrka"]["targets"]
+
+
+def test_the_hospital_a_source_works_at_is_not_struck(run):
+    out = run(
+        "A drone struck the cattle market in Dangila, killing six people, said a nurse at the "
+        "town's hospital. Rescuers transported the bodies to Tibebe Ghion hospital."
+    )
+    (inc,) = out["incidents"]
+    assert "health" not in inc["targets"]
+
+
+def test_a_paragraph_on_the_bombs_after_an_attribution(run):
+    out = run(
+        "Russian guided bombs hit the centre of Kostiantynivka on Monday, killing two people.\n\n"
+        "According to the police, the bombs struck a gas pipeline and a row of garages."
+    )
+    (inc,) = out["incidents"]
+    assert "energy" in inc["targets"]
+
+
+def test_a_party_insisting_it_targeted_a_hideout_is_a_claim(run):
+    out = run(
+        "An air force strike on a village near Anka in Zamfara State killed 16 civilians, "
+        "residents said, as the military insisted it had targeted a bandit hideout."
+    )
+    (inc,) = out["incidents"]
+    assert "military" not in inc["targets"]
