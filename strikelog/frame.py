@@ -1600,12 +1600,18 @@ def frame_sentence(
         if any(w in low for w in ("bringing", "raising", "taking", "pushing"))
         else None
     )
+    not_harm = [m.start for m in mentions if m.kind == "notharm"] if "notharm" in kinds else []
     if running is not None:
         # "72 were killed in the past day, bringing the total since 2023 to 61,000": the day's
         # figures stand, the running total does not
         frame.casualties = [f for f in frame.casualties if f.number_span[0] < running.start()]
+    elif not_harm and _another_group_hurt_otherwise(text, frame.casualties, not_harm[0]):
+        # "treated 64 people wounded by blasts, and another 19 who were hurt on their way to
+        # protected spaces": only the group added last is no harm of the strike
+        last = max(f.number_span[0] for f in frame.casualties if f.number_span[0] < not_harm[0])
+        frame.casualties = [f for f in frame.casualties if f.number_span[0] != last]
     elif (
-        "notharm" in kinds  # "hurt when she fell on her way to a shelter"
+        not_harm  # "hurt when she fell on her way to a shelter"
         or (
             "cumulative" in kinds
             and any(
@@ -1628,13 +1634,28 @@ def frame_sentence(
         # "Thus, one person was killed and two were injured": the tally that now stands
         for fact in frame.casualties:
             # not a part of it ("11 were injured, six of them are in hospital")
-            if not _OF_THEM_AFTER.match(text, fact.number_span[1]):
+            # nor one added to it ("and another 19 people")
+            if not _OF_THEM_AFTER.match(text, fact.number_span[1]) and not fact.additive:
                 fact.update = True
     if frame.casualties and _another_strike().search(low):
         # "Another strike hit a building in the city, killing five": more for the place
         for fact in frame.casualties:
             fact.additive = fact.additive or not fact.update
     return frame
+
+
+def _another_group_hurt_otherwise(text: str, facts: list[CasualtyFact], not_harm_at: int) -> bool:
+    """The figure right before the not-harm words is "another"/"more" people, added to a
+    figure of the strike before it."""
+    before = [f for f in facts if f.number_span[0] < not_harm_at]
+    if len({f.number_span for f in before}) < 2:
+        return False
+    last = max(before, key=lambda f: f.number_span[0])
+    start = last.number_span[0]
+    return last.additive or bool(_ANOTHER_BEFORE.search(text, max(0, start - 12), start))
+
+
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|other|further|additional)\s+$", re.IGNORECASE)
 
 
 @cache

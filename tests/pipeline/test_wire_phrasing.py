@@ -398,3 +398,12 @@ def test_a_party_insisting_it_targeted_a_hideout_is_a_claim(run):
     )
     (inc,) = out["incidents"]
     assert "military" not in inc["targets"]
+
+
+def test_another_group_hurt_on_the_way_to_shelter_is_left_out(run):
+    out = run(
+        "A missile hit a shopping street in Haifa overnight. In total, medics treated 48 people "
+        "wounded by shrapnel, three of them seriously, and another 12 people who were hurt on "
+        "their way to protected spaces."
+    )
+    assert value(out["totals"]["injured"]) == 48
