@@ -320,9 +320,11 @@ _SCHOLARLY_TRANSLITERATION = frozenset(
 def _consonant_skeleton(name: str) -> str:
     """A name's consonants: "Khan Yunis" and "Khan Younis", "Dayr al Balah" and "Deir
     al-Balah" share theirs."""
-    return name.lower().translate(_VOWELS_AND_MARKS_DROPPED)
+    # (and its article: GeoNames' "An Nusayrat", the report's "Nuseirat")
+    return _ARABIC_ARTICLE.sub("", name.lower()).translate(_VOWELS_AND_MARKS_DROPPED)
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|at|ad|az|el|ath|adh)[ -]")
 _VOWELS_AND_MARKS_DROPPED = str.maketrans("", "", "aeiouy -'’ʼ‘ʿʾ")
 
 
