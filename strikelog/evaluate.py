@@ -476,6 +476,9 @@ def _load_jsonl(path: Path) -> dict[str, FlatReport]:
 # --------------------------------------------------------------------------- place names
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|az|ath|adh) (?=\w{3})")
+
+
 class PlaceNames:
     """Folds place names to a comparison key: case, accents, punctuation, region words, aliases."""
 
@@ -524,6 +527,8 @@ class PlaceNames:
         text = self._fold(name)
         if text.startswith("the "):
             text = text[4:]
+        # an Arabic article is written or left out at will: "Al Kiswah" = "Kiswah"
+        text = _ARABIC_ARTICLE.sub("", text)
         for word in self._region_words:
             if text.endswith(" " + word):
                 stem = text[: -len(word) - 1]

@@ -28,6 +28,8 @@ def names() -> PlaceNames:
         ("Ivano-Frankivsk", "Ivano Frankivsk"),
         ("Kryvyi Rih", "Krivoy Rog"),
         ("Bila Tserkva", "Bila  Tserkva"),
+        ("Al Kiswah", "Kiswah"),
+        ("al-Mawasi", "Mawasi"),
     ],
 )
 def test_same_place(names, a, b):

@@ -363,7 +363,7 @@ def test_each_site_goes_to_the_place_written_after_it(run):
     incidents = _incidents(out)
     assert "energy" not in incidents["Amuda"]["targets"]  # Qahtaniyah's, a name not listed
     assert "transport" in incidents["Amuda"]["targets"]
-    assert incidents["Al Hasakah"]["targets"] == ["commercial"]
+    assert incidents["Hasakah"]["targets"] == ["commercial"]
     out = run(
         "Drones struck a warehouse in Okhtyrka, a substation near Trostianets and a school in "
         "Lebedyn overnight, injuring two people."
