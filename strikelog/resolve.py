@@ -492,9 +492,18 @@ class Resolver:
         except ValueError:
             return
         past_paragraph = -1
+        years = self._year_candidates
+        n_years = len(years)
         for f in self.frames:
-            if f.sentence.boilerplate:
+            s = f.sentence
+            if s.boilerplate:
                 continue
+            if past_paragraph < 0 and not f.dates and not f.month_named:
+                # no date, month word or four digits here, and no past paragraph to go on:
+                # nothing to mark (most sentences; spares the full test)
+                first = bisect.bisect_left(years, s.start)
+                if first == n_years or years[first] >= s.end:
+                    continue
             old, dated = self._dated_before(f, pub)
             if old and not self._speaks_of_now(f):
                 f.historical = True
@@ -512,8 +521,28 @@ class Resolver:
     def _year_candidates(self) -> list[int]:
         """Where four digits that `_YEAR` could take for a year begin: one quick scan of the
         text, so that the slow pattern (its look-behinds are tried at every position) runs
-        only in the sentences that have one."""
-        return [m.start() for m in _YEAR_CANDIDATE.finditer(self.doc.text)]
+        only in the sentences that have one.
+
+        As `_YEAR_CANDIDATE.finditer`, but the pattern is tried only where "19" or "20"
+        stands (str.find skips ahead faster than the regex engine scans)."""
+        text = self.doc.text
+        match = _YEAR_CANDIDATE.match
+        found = []
+        for two in ("19", "20"):
+            i = text.find(two)
+            while i >= 0:
+                if match(text, i):
+                    found.append(i)
+                i = text.find(two, i + 1)
+        found.sort()
+        # finditer's matches do not overlap: a match resumes the scan after its four digits
+        out: list[int] = []
+        resume = 0
+        for i in found:
+            if i >= resume:
+                out.append(i)
+                resume = i + 4
+        return out
 
     def _speaks_of_now(self, f: SentenceFrame) -> bool:
         """A period or weekday of the event, not of the telling ("the office said on
@@ -544,14 +573,21 @@ class Resolver:
             dated = True
             months_before = (pub.month - _MONTHS.index(m.group(1).lower()[:3]) - 1) % 12
             old = old or months_before >= 1
-        first = bisect.bisect_left(self._year_candidates, f.sentence.start)
-        if first == len(self._year_candidates) or self._year_candidates[first] >= f.sentence.end:
-            return old, dated  # no four digits that could be a year here
-        for m in _YEAR.finditer(self.doc.text, f.sentence.start, f.sentence.end):
-            if _COMPARED_SINCE.search(self.doc.text, max(0, m.start() - 24), m.start()):
+        # `_YEAR` tried only where four digits that it could take begin: every place it
+        # matches is one (no digit may stand before a year), and no two of its matches overlap
+        text = self.doc.text
+        years = self._year_candidates
+        end = f.sentence.end
+        for i in range(bisect.bisect_left(years, f.sentence.start), len(years)):
+            if years[i] >= end:
+                break
+            y = _YEAR.match(text, years[i], end)
+            if y is None:
+                continue
+            if _COMPARED_SINCE.search(text, max(0, y.start() - 24), y.start()):
                 continue  # "the total since October 2023"
             dated = True
-            year = int(m.group(1))
+            year = int(y.group(1))
             old = old or year < pub.year - (1 if pub.month <= 2 else 0)
         return old, dated
 
@@ -560,12 +596,23 @@ class Resolver:
         content = [f for f in self.frames if not f.sentence.boilerplate and not f.historical]
         body = [f for f in content if not f.sentence.headline]
         lead_index = body[0].sentence.index if body else -1
+        by_sentence = self.by_sentence
         # the headline repeats the body: its places count only when the body names none
-        body_places = any(self._struck(f.sentence) for f in body)
+        # (a sentence that names no place has nothing struck: not asked)
+        body_places = False
+        for f in body:
+            if f.sentence.index in by_sentence and self._struck(f.sentence):
+                body_places = True
+                break
         context: PlaceRef | None = None
         headline: SentenceFrame | None = None
         last_paragraph = -1
-        signal_paragraphs = {f.sentence.paragraph for f in content if self._attack_signal(f)}
+        signal_paragraphs = {
+            f.sentence.paragraph
+            for f in content
+            if f.casualties or f.sites or f.hits or f.weapons or f.waves
+        }
+        pointing_back = self._pointing_back
         for pos, frame in enumerate(content):
             s = frame.sentence
             if s.headline and body_places:
@@ -573,7 +620,12 @@ class Resolver:
                     self.headline_facts.setdefault(fact.field, []).append(fact)
                 headline = frame
                 continue
-            struck = self._struck(s, context) or self._named_by_this(s)
+            if s.index in by_sentence:
+                struck = self._struck(s, context) or self._named_by_this(s)
+            elif s.index in pointing_back:
+                struck = self._named_by_this(s)
+            else:
+                struck = []  # no place named, none pointed back to
             if s.paragraph != last_paragraph:
                 last_paragraph = s.paragraph
                 # a paragraph with no attack word in it ends the place context (a timestamp
@@ -582,7 +634,11 @@ class Resolver:
                     self.doc.text[s.start : s.end]
                 ):
                     context = None
-            signal = self._attack_signal(frame)
+            if not struck and not frame.casualties and not frame.sites:
+                continue  # nothing placed, nothing to place, no site for the context
+            signal = bool(
+                frame.casualties or frame.sites or frame.hits or frame.weapons or frame.waves
+            )
             cued = [
                 p
                 for p in struck
@@ -626,7 +682,7 @@ class Resolver:
                 b = self._incident(context)
                 b.add_sentence(s)
                 self._annotate(b, frame, own=False)
-            if not nothing_hit:
+            if frame.casualties and not nothing_hit:
                 # "no casualties or damage" in a region: no strike there, and no figure
                 self._place_casualties(frame, s, struck, context, content, pos, lead_index)
         self._intercepted_over()
