@@ -221,8 +221,11 @@ class _IncidentBuilder:
     signal: bool = False  # a harm figure, a site or a hit/weapon word in its own sentence
 
     def add_sentence(self, s: Sentence) -> None:
-        if all(x.index != s.index for x in self.sentences):
-            self.sentences.append(s)
+        index = s.index
+        for x in self.sentences:
+            if x.index == index:
+                return
+        self.sentences.append(s)
 
 
 def _missile_total(counts: dict[str, Figure | None]) -> None:
@@ -367,21 +370,17 @@ class Resolver:
         self.by_sentence: dict[int, list[PlaceRef]] = {}
         for p in places:
             self.by_sentence.setdefault(p.sentence, []).append(p)
+        # per sentence, the places `_struck` starts from (roles do not change while resolving)
+        self._incident_refs: dict[int, list[PlaceRef]] = {}
 
     # -- places --------------------------------------------------------------------------
     def _struck(self, s: Sentence, context: PlaceRef | None = None) -> list[PlaceRef]:
-        named = self.by_sentence.get(s.index)
-        if not named:
-            return []  # most sentences name no place
-        refs = [p for p in named if is_incident_role(p.role) and p.kind != COUNTRY]
-        if any(p.role != CONTEXT for p in refs):
-            # "… struck their home near Bila Tserkva, the head of the Kyiv Regional Military
-            # Administration said": the title beside a struck place is no strike of its own
-            refs = [
-                p
-                for p in refs
-                if p.role != CONTEXT or not _REGIONAL_TITLE.match(self.doc.text, p.end)
-            ]
+        refs = self._incident_refs.get(s.index)
+        if refs is None:
+            named = self.by_sentence.get(s.index)
+            if not named:
+                return []  # most sentences name no place
+            refs = self._incident_refs[s.index] = self._incident_places(named)
         # "the Sumy regional administration said": a title names the region, not a new strike
         if (
             context is not None
@@ -415,6 +414,21 @@ class Resolver:
                 out.append(q)
         return out
 
+    def _incident_places(self, named: list[PlaceRef]) -> list[PlaceRef]:
+        """The places of a sentence that may be struck (the list is shared: not to change)."""
+        refs = [p for p in named if is_incident_role(p.role) and p.kind != COUNTRY]
+        for p in refs:
+            if p.role != CONTEXT:
+                # "… struck their home near Bila Tserkva, the head of the Kyiv Regional
+                # Military Administration said": the title beside a struck place is no strike
+                # of its own
+                return [
+                    p
+                    for p in refs
+                    if p.role != CONTEXT or not _REGIONAL_TITLE.match(self.doc.text, p.end)
+                ]
+        return refs
+
     def _city_of_districts(self, refs: list[PlaceRef], s: Sentence) -> PlaceRef | None:
         """ "Residents of the damaged building in Sviatoshynskyi district …", paragraphs after
         the Kyiv strike: the struck town of the district's region named before."""
@@ -438,11 +452,12 @@ class Resolver:
     def _incident(self, ref: PlaceRef) -> _IncidentBuilder:
         if ref.role == NEAR:
             return self._near_incident(ref, _span(self.doc, ref.start, ref.end))
-        b = self.incidents.get(ref.key)
+        key = ref.key
+        b = self.incidents.get(key)
         if b is None:
-            b = _IncidentBuilder(ref.place, None, ref.key, ref.kind)
-            self.incidents[ref.key] = b
-        elif b.place is not None:
+            b = _IncidentBuilder(ref.place, None, key, ref.kind)
+            self.incidents[key] = b
+        elif b.place is not None and b.place is not ref.place:  # the same place has it all
             b.place.evidence.extend(e for e in ref.place.evidence if e not in b.place.evidence)
         return b
 
@@ -639,12 +654,19 @@ class Resolver:
             signal = bool(
                 frame.casualties or frame.sites or frame.hits or frame.weapons or frame.waves
             )
-            cued = [
-                p
-                for p in struck
-                if frame.casualties
-                or (p.role in (STRUCK, NEAR) and (self._near_cue(p, s) or p.start - s.start <= 4))
-            ]
+            cued = (
+                [
+                    p
+                    for p in struck
+                    if frame.casualties
+                    or (
+                        p.role in (STRUCK, NEAR)
+                        and (self._near_cue(p, s) or p.start - s.start <= 4)
+                    )
+                ]
+                if struck
+                else []
+            )
             # places that get targets/weapons from this sentence
             # ("where sirens sounded, the mayor reported no damage": no strike there)
             # ("debris fell in a field without causing damage": the fall hit nothing)
@@ -714,7 +736,7 @@ class Resolver:
     @cached_property
     def _pointing_back(self) -> set[int]:
         """The sentences with words that point back to a place ("in this region")."""
-        starts = [s.start for s in self.doc.sentences]
+        starts = self._sentence_starts
         return {
             bisect.bisect_right(starts, m.start) - 1
             for m in self.mentions
@@ -741,8 +763,10 @@ class Resolver:
     def _locate_unnamed_village(self) -> None:
         """ "bombed a school in a village in Sagaing Region, killing 12 … The village lies
         about 15 kilometres from the town of Kanbalu": the region's strike is near Kanbalu."""
-        for s in self.doc.sentences:
-            near = [p for p in self.by_sentence.get(s.index, []) if p.role == NEAR]
+        # only the sentences that name a place near another
+        for index in sorted({p.sentence for p in self.places if p.role == NEAR}):
+            s = self.doc.sentences[index]
+            near = [p for p in self.by_sentence[index] if p.role == NEAR]
             if len(near) != 1 or not _THE_VILLAGE.search(self.doc.text, s.start, s.end):
                 continue
             regions = [
@@ -863,8 +887,7 @@ class Resolver:
                 if 0 <= p.start - fact.number_span[1] <= 30
                 and _IN_PLACE.fullmatch(self.doc.text[fact.number_span[1] : p.start])
             ]
-            shared = self._shared_by_list(fact, struck)
-            if shared:
+            if len(struck) >= 2 and self._shared_by_list(fact, struck):
                 # "20 killed in attacks on El Obeid and Kadugli": the places' sum, a total
                 self.total_facts.setdefault(fact.field, []).append(fact)
                 continue
@@ -990,11 +1013,12 @@ class Resolver:
         # (count, region, the sentence of the count it breaks down)
         self.over: list[tuple[WaveCount, PlaceRef, int]] = []
         self.part_totals: set[int] = set()
-        used = {f.number_span for fr in self.frames for f in fr.casualties}
-        used |= {w.number_span for fr in self.frames for w in fr.waves}
+        used: set[tuple[int, int]] | None = None  # the numbers already read (when asked)
         before: list[WaveCount] = []  # the interceptions of the sentence before
         for frame in self.frames:
-            intercepted = [w for w in frame.waves if w.kind == "intercepted"]
+            intercepted = (
+                [w for w in frame.waves if w.kind == "intercepted"] if frame.waves else []
+            )
             if intercepted:
                 before = intercepted
             elif before and before[-1].sentence.index == frame.sentence.index - 1:
@@ -1020,8 +1044,11 @@ class Resolver:
                         self.over.append((w, ref, w.sentence.index))
                         self.part_totals.add(id(w))
                         break
-            for q in self.mentions:
-                if q.kind != "qty" or not (s.start <= q.start < s.end) or q.span in used:
+            if used is None:
+                used = {f.number_span for fr in self.frames for f in fr.casualties}
+                used |= {w.number_span for fr in self.frames for w in fr.waves}
+            for q in self._mentions_in(s.start, s.end):
+                if q.kind != "qty" or q.span in used:
                     continue
                 sea = _OVER_SEA.match(self.doc.text, q.end)
                 if sea is not None and not any(r.start == sea.start(1) for r in refs):
@@ -1077,8 +1104,25 @@ class Resolver:
         hi = bisect.bisect_left(self._actor_starts, s.end)
         return self.actors[lo:hi]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.doc.sentences]
+
+    @cached_property
+    def _actor_sentences(self) -> set[int]:
+        """The sentences that name a party (those `_actors_in` finds one in)."""
+        sentences = self.doc.sentences
+        out = set()
+        for a in self.actors:
+            i = bisect.bisect_right(self._sentence_starts, a.start) - 1
+            if i >= 0 and a.start < sentences[i].end:
+                out.add(i)
+        return out
+
     def _sentence_attacker(self, s: Sentence) -> tuple[str | None, str | None]:
         """(attacker, defender country) from the actors of one sentence (memoised per report)."""
+        if s.index not in self._actor_sentences:
+            return None, None  # no party named
         known = self._sides_cache.get(s.index)
         if known is None:
             known = self._sides_cache[s.index] = self._find_sentence_sides(s)
@@ -1224,8 +1268,9 @@ class Resolver:
     def _massed_or_combined(self) -> bool:
         """A sentence launches two weapon classes or names a massed attack."""
         frames = [f for f in self.frames if not f.sentence.boilerplate]
-        if any(f.launches and len(set(f.weapons)) >= 2 for f in frames):
-            return True
+        for f in frames:
+            if f.launches and len(f.weapons) >= 2 and len(set(f.weapons)) >= 2:
+                return True
         if not self.doc.may_contain(_MASSED_WORDS):
             return False
         massed = [start for start, _ in self.doc.spans_ignoring_case(_MASSED_IN_LOWER, _MASSED)]
@@ -1489,9 +1534,10 @@ class Resolver:
         )
         target = countries.most_common(1)[0][0] if countries else None
         attackers: Counter[str] = Counter()
+        actor_sentences = self._actor_sentences
         for f in self.frames:
-            if not (f.hits or f.weapons or f.launches):
-                continue
+            if not (f.hits or f.weapons or f.launches) or f.sentence.index not in actor_sentences:
+                continue  # (a sentence that names no party gives no side)
             att, dfd = self._sentence_attacker(f.sentence)
             if att and (target is None or country_of(att) != target or is_domestic(att)):
                 attackers[att] += 1
