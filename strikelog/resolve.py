@@ -1642,11 +1642,9 @@ class Resolver:
                 continue
             inc = Incident(place=b.place, near=b.near)
             for fld in HARM_FIELDS:
-                setattr(
-                    inc,
-                    fld,
-                    merge_figures(self.doc, b.facts.get(fld, []), self._newest_first),
-                )
+                facts = b.facts.get(fld)
+                if facts:
+                    setattr(inc, fld, self._merge(facts))
             inc.victims = [self._victim(v) for v in b.victims]
             targets = list(b.targets)
             if len(targets) > 1 and "other" in targets:
@@ -1663,29 +1661,41 @@ class Resolver:
             out.append(inc)
         return out
 
+    def _merge(self, facts: list[CasualtyFact]) -> Figure | None:
+        """`merge_figures` on the report's facts: the live blog's entry order is looked for
+        only when there are two facts to order."""
+        if not facts:
+            return None
+        return merge_figures(self.doc, facts, self._newest_first if len(facts) > 1 else None)
+
     def _wave_weapon(self, country: str | None) -> str | None:
         """The one weapon class the waves against this country name, if only one."""
         classes: set[str] = set()
-        for f in self.frames:
-            for w in f.waves:
-                attacker, defender = self._sentence_attacker(f.sentence)
-                if defender == country or (
-                    defender is None
-                    and attacker is not None
-                    and usual_attacker(country or "") == attacker
-                ):
-                    classes.add(w.weapon)
+        for weapon, attacker, defender in self._wave_sides:
+            if defender == country or (
+                defender is None
+                and attacker is not None
+                and usual_attacker(country or "") == attacker
+            ):
+                classes.add(weapon)
         return classes.pop() if len(classes) == 1 else None
+
+    @cached_property
+    def _wave_sides(self) -> list[tuple[str, str | None, str | None]]:
+        """(weapon class, attacker, defender) of each count of the report (asked per place)."""
+        return [
+            (w.weapon, *self._sentence_attacker(f.sentence)) for f in self.frames for w in f.waves
+        ]
 
     @staticmethod
     def _pick_weapon(weapons: list[str]) -> str | None:
         if not weapons:
             return None
-        return (
-            Counter(weapons).most_common(1)[0][0]
-            if len(set(weapons)) > 1 and Counter(weapons).most_common(1)[0][1] > 1
-            else weapons[0]
-        )
+        if len(weapons) > 1 and len(set(weapons)) > 1:
+            weapon, n = Counter(weapons).most_common(1)[0]
+            if n > 1:
+                return weapon
+        return weapons[0]
 
     def _victim(self, v: VictimFact) -> Victim:
         return Victim(
@@ -1720,14 +1730,17 @@ class Resolver:
         stated_in_body = any(self.total_facts.values())
         for fld in HARM_FIELDS:
             facts = self.total_facts.get(fld, [])
-            placed = [f for b in self.incidents.values() if b.signal for f in b.facts.get(fld, [])]
-            if not stated_in_body and not any(
-                h.value == f.value for h in self.headline_facts.get(fld, []) for f in placed
-            ):
-                # the headline's figure, unless a place gives the same one in the body
-                # ("two dead" over "killing at least two people in Kyiv")
-                facts = facts + self.headline_facts.get(fld, [])
-            setattr(totals, fld, merge_figures(self.doc, facts, self._newest_first))
+            headline = self.headline_facts.get(fld)
+            if headline and not stated_in_body:
+                placed = [
+                    f for b in self.incidents.values() if b.signal for f in b.facts.get(fld, [])
+                ]
+                if not any(h.value == f.value for h in headline for f in placed):
+                    # the headline's figure, unless a place gives the same one in the body
+                    # ("two dead" over "killing at least two people in Kyiv")
+                    facts = facts + headline
+            if facts:
+                setattr(totals, fld, self._merge(facts))
         return totals
 
     def other_places(self, incidents: list[Incident]) -> list[OtherPlace]:
