@@ -87,6 +87,10 @@ _YEAR = re.compile(
     r"(?<!\d)(?<!\d[,.])\b(19[5-9]\d|20[0-4]\d)\b(?![,.]?\d)"
 )
 _YEAR_CANDIDATE = re.compile(r"(?:19[5-9]|20[0-4])\d")  # every `_YEAR` match holds one
+_MONTHS_WRITTEN = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_NAME = re.compile(_MONTHS_WRITTEN)  # every `_IN_MONTH` match holds one
 _COMPARED_SINCE = re.compile(
     r"\b(?:since|until|till|from|by|before)\s+(?:the\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
@@ -100,7 +104,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 # a month with no day or year after it: "In April, …", "last March"
 _IN_MONTH = re.compile(
     r"\b(?:[Ii]n|[Ll]ast|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"({_MONTHS_WRITTEN})"
     r"\b(?![\s,]*\d)"
 )
 _OVER_SEA = re.compile(
@@ -341,6 +345,32 @@ def _date_for(
     return pub.isoformat()
 
 
+def _year_candidates(text: str) -> list[int]:
+    """Where four digits that `_YEAR` could take for a year begin: one quick scan of the
+    text, so that the slow pattern (its look-behinds are tried at every position) runs only
+    in the sentences that have one.
+
+    As `_YEAR_CANDIDATE.finditer`, but the pattern is tried only where "19" or "20" stands
+    (str.find skips ahead faster than the regex engine scans)."""
+    match = _YEAR_CANDIDATE.match
+    found = []
+    for two in ("19", "20"):
+        i = text.find(two)
+        while i >= 0:
+            if match(text, i):
+                found.append(i)
+            i = text.find(two, i + 1)
+    found.sort()
+    # finditer's matches do not overlap: a match resumes the scan after its four digits
+    out: list[int] = []
+    resume = 0
+    for i in found:
+        if i >= resume:
+            out.append(i)
+            resume = i + 4
+    return out
+
+
 class Resolver:
     def __init__(
         self,
@@ -372,6 +402,17 @@ class Resolver:
             self.by_sentence.setdefault(p.sentence, []).append(p)
         # per sentence, the places `_struck` starts from (roles do not change while resolving)
         self._incident_refs: dict[int, list[PlaceRef]] = {}
+        starts = [s.start for s in doc.sentences]
+        # the sentences with words that point back to a place ("in this region")
+        self._pointing_back = {
+            bisect.bisect_right(starts, m.start) - 1 for m in mentions if m.kind == "thisplace"
+        }
+        # the sentences that name a party (those `_actors_in` finds one in)
+        self._actor_sentences: set[int] = set()
+        for a in self.actors:
+            i = bisect.bisect_right(starts, a.start) - 1
+            if i >= 0 and a.start < doc.sentences[i].end:
+                self._actor_sentences.add(i)
 
     # -- places --------------------------------------------------------------------------
     def _struck(self, s: Sentence, context: PlaceRef | None = None) -> list[PlaceRef]:
@@ -488,7 +529,14 @@ class Resolver:
     def _near_cue(self, ref: PlaceRef, s: Sentence) -> bool:
         """An attack word, weapon, site or casualty figure within a few words of the place."""
         lo, hi = max(s.start, ref.start - 90), min(s.end, ref.end + 90)
-        return any(m.kind in _CUE_KINDS for m in self._mentions_in(lo, hi + 1))
+        mentions = self.mentions
+        for i in range(bisect.bisect_left(self._starts, lo), len(mentions)):
+            m = mentions[i]
+            if m.start > hi:
+                return False
+            if m.kind in _CUE_KINDS:
+                return True
+        return False
 
     def _mentions_in(self, start: int, end: int) -> Iterator[Mention]:
         """The mentions that start in text[start:end], in order."""
@@ -507,19 +555,23 @@ class Resolver:
         except ValueError:
             return
         past_paragraph = -1
-        years = self._year_candidates
+        text = self.doc.text
+        years = _year_candidates(text)
         n_years = len(years)
         for f in self.frames:
             s = f.sentence
             if s.boilerplate:
                 continue
-            if past_paragraph < 0 and not f.dates and not f.month_named:
-                # no date, month word or four digits here, and no past paragraph to go on:
+            # a month written out, where a month word begins (the pipeline found those in
+            # one pass): "In April" needs one
+            month_name = f.month_named and _MONTH_NAME.search(text, s.start, s.end) is not None
+            if past_paragraph < 0 and not f.dates and not month_name:
+                # no date, month or four digits here, and no past paragraph to go on:
                 # nothing to mark (most sentences; spares the full test)
                 first = bisect.bisect_left(years, s.start)
                 if first == n_years or years[first] >= s.end:
                     continue
-            old, dated = self._dated_before(f, pub)
+            old, dated = self._dated_before(f, pub, years, month_name)
             if old and not self._speaks_of_now(f):
                 f.historical = True
                 past_paragraph = f.sentence.paragraph
@@ -532,32 +584,6 @@ class Resolver:
             else:
                 past_paragraph = -1
 
-    @cached_property
-    def _year_candidates(self) -> list[int]:
-        """Where four digits that `_YEAR` could take for a year begin: one quick scan of the
-        text, so that the slow pattern (its look-behinds are tried at every position) runs
-        only in the sentences that have one.
-
-        As `_YEAR_CANDIDATE.finditer`, but the pattern is tried only where "19" or "20"
-        stands (str.find skips ahead faster than the regex engine scans)."""
-        text = self.doc.text
-        match = _YEAR_CANDIDATE.match
-        found = []
-        for two in ("19", "20"):
-            i = text.find(two)
-            while i >= 0:
-                if match(text, i):
-                    found.append(i)
-                i = text.find(two, i + 1)
-        found.sort()
-        # finditer's matches do not overlap: a match resumes the scan after its four digits
-        out: list[int] = []
-        resume = 0
-        for i in found:
-            if i >= resume:
-                out.append(i)
-                resume = i + 4
-        return out
 
     def _speaks_of_now(self, f: SentenceFrame) -> bool:
         """A period or weekday of the event, not of the telling ("the office said on
@@ -570,8 +596,11 @@ class Resolver:
                 return True
         return False
 
-    def _dated_before(self, f: SentenceFrame, pub: dt.date) -> tuple[bool, bool]:
-        """(dated long before `pub`, dated at all)."""
+    def _dated_before(
+        self, f: SentenceFrame, pub: dt.date, years: list[int], month_name: bool
+    ) -> tuple[bool, bool]:
+        """(dated long before `pub`, dated at all). `years`: `_year_candidates` of the text;
+        `month_name`: whether a month is written out in the sentence."""
         old = dated = False
         for month, day, year in f.dates:
             dated = True
@@ -579,9 +608,8 @@ class Resolver:
                 event = dt.date(year, month, min(max(day, 1), 28))
                 old = old or (pub - event).days > _PAST_DAYS
         for m in (
-            # only where a month word begins (the pipeline found them in one pass)
             _IN_MONTH.finditer(self.doc.text, f.sentence.start, f.sentence.end)
-            if f.month_named
+            if month_name
             else ()
         ):
             # "In April, an assault on the camp killed hundreds" in a June report
@@ -591,7 +619,6 @@ class Resolver:
         # `_YEAR` tried only where four digits that it could take begin: every place it
         # matches is one (no digit may stand before a year), and no two of its matches overlap
         text = self.doc.text
-        years = self._year_candidates
         end = f.sentence.end
         for i in range(bisect.bisect_left(years, f.sentence.start), len(years)):
             if years[i] >= end:
@@ -732,16 +759,6 @@ class Resolver:
                     continue  # "in the camp": a place named as a camp
                 return [PlaceRef(ref.start, ref.end, ref.kind, STRUCK, ref.place, s.index)]
         return []
-
-    @cached_property
-    def _pointing_back(self) -> set[int]:
-        """The sentences with words that point back to a place ("in this region")."""
-        starts = self._sentence_starts
-        return {
-            bisect.bisect_right(starts, m.start) - 1
-            for m in self.mentions
-            if m.kind == "thisplace"
-        }
 
     def _said_unhit(self, ref: PlaceRef, s: Sentence) -> bool:
         """Whether the clause of the sentence that names `ref` says nothing was hit (and
@@ -1103,21 +1120,6 @@ class Resolver:
         lo = bisect.bisect_left(self._actor_starts, s.start)
         hi = bisect.bisect_left(self._actor_starts, s.end)
         return self.actors[lo:hi]
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.doc.sentences]
-
-    @cached_property
-    def _actor_sentences(self) -> set[int]:
-        """The sentences that name a party (those `_actors_in` finds one in)."""
-        sentences = self.doc.sentences
-        out = set()
-        for a in self.actors:
-            i = bisect.bisect_right(self._sentence_starts, a.start) - 1
-            if i >= 0 and a.start < sentences[i].end:
-                out.add(i)
-        return out
 
     def _sentence_attacker(self, s: Sentence) -> tuple[str | None, str | None]:
         """(attacker, defender country) from the actors of one sentence (memoised per report)."""
