@@ -1262,9 +1262,12 @@ class Resolver:
         usual attacker of that country."""
         if target is None:
             return None
-        named = Counter(a.name for a in self.actors if strikes(a.name, target))
+        named: dict[str, int] = {}
+        for a in self.actors:
+            if strikes(a.name, target):
+                named[a.name] = named.get(a.name, 0) + 1
         if named:
-            return named.most_common(1)[0][0]
+            return max(named, key=named.__getitem__)  # as Counter.most_common: the first
         return usual_attacker(target)
 
     def _massed_or_combined(self) -> bool:
@@ -1285,6 +1288,8 @@ class Resolver:
             if not f.sentence.boilerplate and not f.historical
             for w in f.waves
         ]
+        if not counts and not self.incidents and not self.total_facts:
+            return []  # no count, place or total to make a wave of
         report_attacker, report_target = self._report_sides()
         groups: dict[tuple[str | None, str | None], list[WaveCount]] = {}
         sides_of: dict[int, tuple[str | None, str | None]] = {}
@@ -1328,7 +1333,11 @@ class Resolver:
         # every struck country with incidents has a wave too (who attacked it)
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
         # drones", "a massive barrage") makes a wave even without counts
-        launches = self._massed_or_combined() or self._air_attack_described()
+        # (asked only when a struck place or a report total could make such a wave)
+        launches = bool(
+            any(b.signal and b.place and b.place.country for b in self.incidents.values())
+            or (not groups and report_attacker and report_target and self.total_facts)
+        ) and (self._massed_or_combined() or self._air_attack_described())
         # a wave with no counts only for a massed or combined air attack
         for b in self.incidents.values() if launches else ():
             c = b.place.country if b.place else None
@@ -1531,21 +1540,23 @@ class Resolver:
 
     def _report_sides(self) -> tuple[str | None, str | None]:
         """The report's main attacker and target country."""
-        countries = Counter(
-            b.place.country for b in self.incidents.values() if b.place and b.place.country
-        )
-        target = countries.most_common(1)[0][0] if countries else None
-        attackers: Counter[str] = Counter()
+        # counted in dicts: as Counter.most_common(1), the first of the most named wins
+        countries: dict[str, int] = {}
+        for b in self.incidents.values():
+            if b.place and b.place.country:
+                countries[b.place.country] = countries.get(b.place.country, 0) + 1
+        target = max(countries, key=countries.__getitem__) if countries else None
+        attackers: dict[str, int] = {}
         actor_sentences = self._actor_sentences
         for f in self.frames:
             if not (f.hits or f.weapons or f.launches) or f.sentence.index not in actor_sentences:
                 continue  # (a sentence that names no party gives no side)
             att, dfd = self._sentence_attacker(f.sentence)
             if att and (target is None or country_of(att) != target or is_domestic(att)):
-                attackers[att] += 1
+                attackers[att] = attackers.get(att, 0) + 1
             if target is None and dfd:
                 target = dfd
-        attacker = attackers.most_common(1)[0][0] if attackers else None
+        attacker = max(attackers, key=attackers.__getitem__) if attackers else None
         if attacker is None and target:
             attacker = usual_attacker(target)
         if target is None and attacker:
