@@ -17,14 +17,23 @@ def _sum_figures(figures: list[Figure]) -> Figure | None:
     if len(figures) == 1:  # one place: its figure is the total, qualifier and all
         f = figures[0]
         return Figure(f.value, f.qualifier, f.low, f.high, list(f.evidence))
-    known = [f for f in figures if f.value is not None]
+    known = False
+    value = 0
+    exact = True  # every figure known and exact
+    evidence: list[Span] = []
+    for f in figures:
+        if f.value is None:
+            exact = False
+            continue
+        known = True
+        value += f.value
+        if f.qualifier != "exact":
+            exact = False
+        for e in f.evidence:
+            if e not in evidence:
+                evidence.append(e)
     if not known:
         return None
-    value = sum(f.value for f in known if f.value is not None)
-    exact = all(f.qualifier == "exact" for f in known) and len(known) == len(figures)
-    evidence: list[Span] = []
-    for f in known:
-        evidence.extend(e for e in f.evidence if e not in evidence)
     return Figure(value, "exact" if exact else "at_least", value, None, evidence)
 
 
@@ -105,7 +114,7 @@ def reconcile(ex: Extraction) -> Extraction:
                 if getattr(inc, name) is None:
                     setattr(inc, name, Figure(0, "exact", 0, 0, list(stated.evidence)))
     for name in _SUMMED:
-        parts = [f for f in [getattr(i, name) for i in incidents] if f is not None]
+        parts = [f for i in incidents if (f := getattr(i, name)) is not None]
         summed = _sum_figures(parts) if parts else None
         current = getattr(totals, name)
         if current is None:
