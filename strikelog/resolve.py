@@ -402,6 +402,9 @@ class Resolver:
             self.by_sentence.setdefault(p.sentence, []).append(p)
         # per sentence, the places `_struck` starts from (roles do not change while resolving)
         self._incident_refs: dict[int, list[PlaceRef]] = {}
+        self._opens_same_strike: dict[int, bool] = {}  # paragraph → `_tells_on`'s opening
+        self._lead_date: str | None = None  # `_report_date`, once asked
+        self._weapon_users: dict[int, str | None] = {}  # sentence → `user_of_weapons`
         starts = [s.start for s in doc.sentences]
         # the sentences with words that point back to a place ("in this region")
         self._pointing_back = {
@@ -1223,7 +1226,10 @@ class Resolver:
         if best is not None:
             attacker = best.name
         elif attacker is None:
-            attacker = user_of_weapons(text[s.start : s.end])
+            # (asked once per sentence of the report: a sentence may give several counts)
+            if s.index not in self._weapon_users:
+                self._weapon_users[s.index] = user_of_weapons(text[s.start : s.end])
+            attacker = self._weapon_users[s.index]
         if (
             attacker is not None
             and defender is not None
@@ -1253,8 +1259,12 @@ class Resolver:
         "The missile …", "The strike …" (and names no place of its own)."""
         if not 0 < s.paragraph - self.sentence_of(context).paragraph <= 2:
             return False
-        first = next(x for x in self.doc.sentences if x.paragraph == s.paragraph)
-        return bool(_SAME_STRIKE.match(self.doc.text, first.start))
+        opens = self._opens_same_strike.get(s.paragraph)  # asked of one paragraph many times
+        if opens is None:
+            first = next(x for x in self.doc.sentences if x.paragraph == s.paragraph)
+            opens = bool(_SAME_STRIKE.match(self.doc.text, first.start))
+            self._opens_same_strike[s.paragraph] = opens
+        return opens
 
     def _attacker_of(self, target: str | None) -> str | None:
         """Who strikes `target`: a party the report names that usually does ("the
@@ -1578,18 +1588,24 @@ class Resolver:
 
     def _wave_date(self, sentences: list[Sentence]) -> str | None:
         idx = {s.index for s in sentences}
-        weekdays = [d for f in self.frames if f.sentence.index in idx for d in f.weekdays]
-        dates = [d for f in self.frames if f.sentence.index in idx for d in f.dates]
+        weekdays: list[int] = []
+        dates: list[tuple[int, int, int | None]] = []
+        for f in self.frames:
+            if f.sentence.index in idx:
+                weekdays += f.weekdays
+                dates += f.dates
         if not weekdays and not dates:
             return self._report_date()
         return _date_for(self.published, weekdays, dates)
 
     def _report_date(self) -> str | None:
         """The date the lead gives (its weekday or date), else the publication day."""
-        content = [f for f in self.frames if not f.sentence.boilerplate][:3]
-        weekdays = [d for f in content for d in f.weekdays]
-        dates = [d for f in content for d in f.dates]
-        return _date_for(self.published, weekdays, dates)
+        if self._lead_date is None:
+            content = [f for f in self.frames if not f.sentence.boilerplate][:3]
+            weekdays = [d for f in content for d in f.weekdays]
+            dates = [d for f in content for d in f.dates]
+            self._lead_date = _date_for(self.published, weekdays, dates)
+        return self._lead_date
 
     # -- output ----------------------------------------------------------------------------
     def _fold_regions(self) -> None:
