@@ -74,6 +74,16 @@ _SPEAKER_AFTER = re.compile(
     r"^(?:\s+[a-z-]+){0,3}?\s*(?:said|says|claimed|claims|reported|reports|announced|"
     r"confirmed|stated)\b"
 )
+# (a metonym that speaks: "Kyiv said")
+_SAID_AFTER = re.compile(r"^\s*(?:said|says|claimed)")
+_SPEAKS_AFTER = re.compile(r"^\s*(?:said|says|claimed|reported|announced)\b")
+# "40 Ukrainian drones": the party named with the weapon
+_WEAPON_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?)\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_LAUNCHED_BY_BEFORE = re.compile(
+    r"\b(?:launched|fired|sent|flown|operated)\s+by\s+(?:the\s+)?$"
+)
+_AND = re.compile(r"\band\b")
 _REPORTED_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|confirmed|stated)\s+that\b")
 # weapons whose attacks are air attacks (waves); shelling and rockets fired at the front are not
 _AIR_CLASSES = frozenset({"drone", "missile", "ballistic_missile", "cruise_missile", "airstrike"})
@@ -271,7 +281,7 @@ def _span(doc: Doc, start: int, end: int) -> Span:
 
 
 def sentence_span(doc: Doc, s: Sentence) -> Span:
-    return _span(doc, s.start, s.end)
+    return Span(s.start, s.end, doc.text[s.start : s.end])
 
 
 def merge_figures(
@@ -1142,7 +1152,7 @@ class Resolver:
             if speaks or self._titled_defender(a, s, after):
                 defender = defender or a.country
                 continue
-            if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
+            if a.metonym and _SAID_AFTER.match(after):
                 continue
             attacker = attacker or a.name
         return attacker, defender
@@ -1180,28 +1190,20 @@ class Resolver:
         else:
             area = None
         best = None
-        for a in self.actors:
-            if not (s.start <= a.start < s.end):
-                continue
+        for a in self._actors_in(s):
             after = text[a.end : a.end + 40].lower()
             near = abs(a.start - wc.number_span[0]) <= 80
             if a.start > wc.number_span[1]:
                 # "40 Ukrainian drones": the party named with the weapon launched it
-                if (
-                    re.match(
-                        r"^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?)\b", after
-                    )
-                    and a.start - wc.number_span[1] <= 12
-                ):
+                if _WEAPON_AFTER.match(after) and a.start - wc.number_span[1] <= 12:
                     return a.name, defender if defender != a.country or area else None
                 if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
                     defender = a.country  # "fired two ballistic missiles at Israel"
-                elif near and re.search(r"\bfrom\s+(?:the\s+)?$", text[a.start - 12 : a.start]):
+                elif near and _FROM_BEFORE.search(text[a.start - 12 : a.start]):
                     attacker = a.name  # "two missiles launched from Yemen"
                     best = a
-                elif near and re.search(
-                    r"\b(?:launched|fired|sent|flown|operated)\s+by\s+(?:the\s+)?$",
-                    text[max(s.start, a.start - 24) : a.start],
+                elif near and _LAUNCHED_BY_BEFORE.search(
+                    text[max(s.start, a.start - 24) : a.start]
                 ):
                     best = a  # "eight drones launched by the RSF"
                 elif near and _ATTACK_OF.match(after):
@@ -1215,7 +1217,7 @@ class Resolver:
                 # "Russia attacked Ukraine with 212 drones": the object is the target
                 defender = defender or a.country
                 continue
-            if re.match(r"^\s*(?:said|says|claimed|reported|announced)\b", after) or (
+            if _SPEAKS_AFTER.match(after) or (
                 self._reports_that(a, s, after)
             ):
                 # "Russia says it downed 40 drones", "Lebanese army intelligence reported that
@@ -1315,10 +1317,7 @@ class Resolver:
             # a party named in the sentence that is not the defender (for an interception,
             # the country the launch was aimed at defends: "… before it reached Israel")
             defending = {defender, before[1] if before and wc.kind == "intercepted" else None}
-            named = any(
-                sent.start <= a.start < sent.end and a.country not in defending
-                for a in self.actors
-            )
+            named = any(a.country not in defending for a in self._actors_in(sent))
             if (
                 not named
                 and before is not None
@@ -1514,7 +1513,7 @@ class Resolver:
                 if (
                     joined.value is not None
                     and nxt.value is not None
-                    and re.search(r"\band\b", between)
+                    and _AND.search(between)
                     and not _PART_OF.search(between)
                 ):
                     joined = WaveCount(
