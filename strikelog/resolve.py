@@ -1428,6 +1428,8 @@ class Resolver:
         """ "93 drones overnight" and "six guided bombs and a missile shortly after 8am" are
         two waves: one attacker, two periods, different weapons. Counts of one weapon class
         stay together ("launched 93 drones overnight … 71 shot down by morning")."""
+        if all(len(wcs) < 2 for wcs in groups.values()):
+            return list(groups.items())  # one count is one wave
         periods = {f.sentence.index: f.periods[0] for f in self.frames if f.periods}
         out: list[tuple[tuple[str | None, str | None], list[WaveCount]]] = []
         for key, wcs in groups.items():
@@ -1458,11 +1460,11 @@ class Resolver:
         shelling."""
         for f in self.frames:
             if (
-                f.sentence.boilerplate
+                not (f.hits or f.launches)  # (the rarest first)
+                or f.sentence.boilerplate
                 or f.sentence.headline
                 or f.historical
-                or not (f.hits or f.launches)
-                or not set(f.weapons) <= _AIR_CLASSES
+                or not _AIR_CLASSES.issuperset(f.weapons)
             ):
                 continue
             for m in self._mentions_in(f.sentence.start, f.sentence.end):
