@@ -10,20 +10,30 @@ from strikelog.models import Extraction, Figure, Span
 
 _PAIRS = (("children_killed", "killed"), ("children_injured", "injured"))
 _SUMMED = ("killed", "injured", "children_killed", "children_injured", "casualties")
+_PEOPLE_OF = dict(_PAIRS)  # the people field a children field counts among
 
 
 def _sum_figures(figures: list[Figure]) -> Figure | None:
     if len(figures) == 1:  # one place: its figure is the total, qualifier and all
         f = figures[0]
         return Figure(f.value, f.qualifier, f.low, f.high, list(f.evidence))
-    known = [f for f in figures if f.value is not None]
+    known = False
+    value = 0
+    exact = True  # every figure known and exact
+    evidence: list[Span] = []
+    for f in figures:
+        if f.value is None:
+            exact = False
+            continue
+        known = True
+        value += f.value
+        if f.qualifier != "exact":
+            exact = False
+        for e in f.evidence:
+            if e not in evidence:
+                evidence.append(e)
     if not known:
         return None
-    value = sum(f.value for f in known if f.value is not None)
-    exact = all(f.qualifier == "exact" for f in known) and len(known) == len(figures)
-    evidence: list[Span] = []
-    for f in known:
-        evidence.extend(e for e in f.evidence if e not in evidence)
     return Figure(value, "exact" if exact else "at_least", value, None, evidence)
 
 
@@ -60,9 +70,13 @@ def _children_of_placed(ex: Extraction, child_field: str, people_field: str) -> 
 
 
 def reconcile(ex: Extraction) -> Extraction:
-    for inc in ex.incidents:
+    incidents = ex.incidents
+    for inc in incidents:
         for child_field, people_field in _PAIRS:
-            child, people = getattr(inc, child_field), getattr(inc, people_field)
+            child = getattr(inc, child_field)
+            if child is None:
+                continue  # no children figure: nothing to check
+            people = getattr(inc, people_field)
             if (
                 _is_zero(child)
                 and people is not None
@@ -90,33 +104,36 @@ def reconcile(ex: Extraction) -> Extraction:
     totals = ex.totals
     for name in ("killed", "injured"):
         stated = getattr(totals, name)
-        placed = [getattr(i, name) for i in ex.incidents]
         if (
             _is_zero(stated)
             and stated is not None
-            and not any(f is not None and f.value for f in placed)
+            and not any(f is not None and f.value for f in [getattr(i, name) for i in incidents])
         ):
             # "No one was killed, officials said": nobody at any of the places either
-            for inc in ex.incidents:
+            for inc in incidents:
                 if getattr(inc, name) is None:
                     setattr(inc, name, Figure(0, "exact", 0, 0, list(stated.evidence)))
     for name in _SUMMED:
-        parts = [getattr(i, name) for i in ex.incidents if getattr(i, name) is not None]
-        summed = _sum_figures(parts)
+        parts = [f for i in incidents if (f := getattr(i, name)) is not None]
+        summed = _sum_figures(parts) if parts else None
         current = getattr(totals, name)
         if current is None:
-            # a place where nobody was hurt had no hurt child either
-            people_of = dict((c, p) for c, p in _PAIRS).get(name)
-            unknown = any(
-                getattr(i, name) is None
-                and not (people_of and _is_zero(getattr(i, people_of)))
-                for i in ex.incidents
-            )
-            # all stated parts 0 but some place unknown: the total is unknown, not 0
-            # (places that give no figure do not make the sum a lower bound; only parts
-            # that are lower bounds themselves do)
-            if summed is not None and not (summed.value == 0 and unknown):
-                setattr(totals, name, summed)
+            if summed is None:
+                continue
+            if summed.value == 0:
+                # a place where nobody was hurt had no hurt child either
+                people_of = _PEOPLE_OF.get(name)
+                unknown = any(
+                    getattr(i, name) is None
+                    and not (people_of and _is_zero(getattr(i, people_of)))
+                    for i in incidents
+                )
+                # all stated parts 0 but some place unknown: the total is unknown, not 0
+                # (places that give no figure do not make the sum a lower bound; only parts
+                # that are lower bounds themselves do)
+                if unknown:
+                    continue
+            setattr(totals, name, summed)
             continue
         if summed is not None and current.value is not None and summed.value is not None:
             if summed.value > current.value and current.qualifier in ("exact", "up_to"):
@@ -131,7 +148,7 @@ def reconcile(ex: Extraction) -> Extraction:
                     f"{current.qualifier.replace('_', ' ')} {current.value}"
                 )
     for child_field, people_field in _PAIRS:
-        if getattr(totals, child_field) is None:
+        if getattr(totals, child_field) is None and incidents:  # (none placed: none found)
             setattr(totals, child_field, _children_of_placed(ex, child_field, people_field))
         child, people = getattr(totals, child_field), getattr(totals, people_field)
         if (

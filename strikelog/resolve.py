@@ -74,6 +74,16 @@ _SPEAKER_AFTER = re.compile(
     r"^(?:\s+[a-z-]+){0,3}?\s*(?:said|says|claimed|claims|reported|reports|announced|"
     r"confirmed|stated)\b"
 )
+# (a metonym that speaks: "Kyiv said")
+_SAID_AFTER = re.compile(r"^\s*(?:said|says|claimed)")
+_SPEAKS_AFTER = re.compile(r"^\s*(?:said|says|claimed|reported|announced)\b")
+# "40 Ukrainian drones": the party named with the weapon
+_WEAPON_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?)\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_LAUNCHED_BY_BEFORE = re.compile(
+    r"\b(?:launched|fired|sent|flown|operated)\s+by\s+(?:the\s+)?$"
+)
+_AND = re.compile(r"\band\b")
 _REPORTED_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|confirmed|stated)\s+that\b")
 # weapons whose attacks are air attacks (waves); shelling and rockets fired at the front are not
 _AIR_CLASSES = frozenset({"drone", "missile", "ballistic_missile", "cruise_missile", "airstrike"})
@@ -87,6 +97,10 @@ _YEAR = re.compile(
     r"(?<!\d)(?<!\d[,.])\b(19[5-9]\d|20[0-4]\d)\b(?![,.]?\d)"
 )
 _YEAR_CANDIDATE = re.compile(r"(?:19[5-9]|20[0-4])\d")  # every `_YEAR` match holds one
+_MONTHS_WRITTEN = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_NAME = re.compile(_MONTHS_WRITTEN)  # every `_IN_MONTH` match holds one
 _COMPARED_SINCE = re.compile(
     r"\b(?:since|until|till|from|by|before)\s+(?:the\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
@@ -102,7 +116,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 # a month with no day or year after it: "In April, …", "last March"
 _IN_MONTH = re.compile(
     r"\b(?:[Ii]n|[Ll]ast|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"({_MONTHS_WRITTEN})"
     r"\b(?![\s,]*\d)"
 )
 _OVER_SEA = re.compile(
@@ -262,8 +276,11 @@ class _IncidentBuilder:
     signal: bool = False  # a harm figure, a site or a hit/weapon word in its own sentence
 
     def add_sentence(self, s: Sentence) -> None:
-        if all(x.index != s.index for x in self.sentences):
-            self.sentences.append(s)
+        index = s.index
+        for x in self.sentences:
+            if x.index == index:
+                return
+        self.sentences.append(s)
 
 
 def _missile_total(counts: dict[str, Figure | None]) -> None:
@@ -310,7 +327,7 @@ def _span(doc: Doc, start: int, end: int) -> Span:
 
 
 def sentence_span(doc: Doc, s: Sentence) -> Span:
-    return _span(doc, s.start, s.end)
+    return Span(s.start, s.end, doc.text[s.start : s.end])
 
 
 def merge_figures(
@@ -384,6 +401,32 @@ def _date_for(
     return pub.isoformat()
 
 
+def _year_candidates(text: str) -> list[int]:
+    """Where four digits that `_YEAR` could take for a year begin: one quick scan of the
+    text, so that the slow pattern (its look-behinds are tried at every position) runs only
+    in the sentences that have one.
+
+    As `_YEAR_CANDIDATE.finditer`, but the pattern is tried only where "19" or "20" stands
+    (str.find skips ahead faster than the regex engine scans)."""
+    match = _YEAR_CANDIDATE.match
+    found = []
+    for two in ("19", "20"):
+        i = text.find(two)
+        while i >= 0:
+            if match(text, i):
+                found.append(i)
+            i = text.find(two, i + 1)
+    found.sort()
+    # finditer's matches do not overlap: a match resumes the scan after its four digits
+    out: list[int] = []
+    resume = 0
+    for i in found:
+        if i >= resume:
+            out.append(i)
+            resume = i + 4
+    return out
+
+
 class Resolver:
     def __init__(
         self,
@@ -413,21 +456,31 @@ class Resolver:
         self.by_sentence: dict[int, list[PlaceRef]] = {}
         for p in places:
             self.by_sentence.setdefault(p.sentence, []).append(p)
+        # per sentence, the places `_struck` starts from (roles do not change while resolving)
+        self._incident_refs: dict[int, list[PlaceRef]] = {}
+        self._opens_same_strike: dict[int, bool] = {}  # paragraph → `_tells_on`'s opening
+        self._lead_date: str | None = None  # `_report_date`, once asked
+        self._weapon_users: dict[int, str | None] = {}  # sentence → `user_of_weapons`
+        starts = [s.start for s in doc.sentences]
+        # the sentences with words that point back to a place ("in this region")
+        self._pointing_back = {
+            bisect.bisect_right(starts, m.start) - 1 for m in mentions if m.kind == "thisplace"
+        }
+        # the sentences that name a party (those `_actors_in` finds one in)
+        self._actor_sentences: set[int] = set()
+        for a in self.actors:
+            i = bisect.bisect_right(starts, a.start) - 1
+            if i >= 0 and a.start < doc.sentences[i].end:
+                self._actor_sentences.add(i)
 
     # -- places --------------------------------------------------------------------------
     def _struck(self, s: Sentence, context: PlaceRef | None = None) -> list[PlaceRef]:
-        named = self.by_sentence.get(s.index)
-        if not named:
-            return []  # most sentences name no place
-        refs = [p for p in named if is_incident_role(p.role) and p.kind != COUNTRY]
-        if any(p.role != CONTEXT for p in refs):
-            # "… struck their home near Bila Tserkva, the head of the Kyiv Regional Military
-            # Administration said": the title beside a struck place is no strike of its own
-            refs = [
-                p
-                for p in refs
-                if p.role != CONTEXT or not _REGIONAL_TITLE.match(self.doc.text, p.end)
-            ]
+        refs = self._incident_refs.get(s.index)
+        if refs is None:
+            named = self.by_sentence.get(s.index)
+            if not named:
+                return []  # most sentences name no place
+            refs = self._incident_refs[s.index] = self._incident_places(named)
         # "the Sumy regional administration said": a title names the region, not a new strike
         if (
             context is not None
@@ -461,6 +514,21 @@ class Resolver:
                 out.append(q)
         return out
 
+    def _incident_places(self, named: list[PlaceRef]) -> list[PlaceRef]:
+        """The places of a sentence that may be struck (the list is shared: not to change)."""
+        refs = [p for p in named if is_incident_role(p.role) and p.kind != COUNTRY]
+        for p in refs:
+            if p.role != CONTEXT:
+                # "… struck their home near Bila Tserkva, the head of the Kyiv Regional
+                # Military Administration said": the title beside a struck place is no strike
+                # of its own
+                return [
+                    p
+                    for p in refs
+                    if p.role != CONTEXT or not _REGIONAL_TITLE.match(self.doc.text, p.end)
+                ]
+        return refs
+
     def _city_of_districts(self, refs: list[PlaceRef], s: Sentence) -> PlaceRef | None:
         """ "Residents of the damaged building in Sviatoshynskyi district …", paragraphs after
         the Kyiv strike: the struck town of the district's region named before."""
@@ -484,11 +552,12 @@ class Resolver:
     def _incident(self, ref: PlaceRef) -> _IncidentBuilder:
         if ref.role == NEAR:
             return self._near_incident(ref, _span(self.doc, ref.start, ref.end))
-        b = self.incidents.get(ref.key)
+        key = ref.key
+        b = self.incidents.get(key)
         if b is None:
-            b = _IncidentBuilder(ref.place, None, ref.key, ref.kind)
-            self.incidents[ref.key] = b
-        elif b.place is not None:
+            b = _IncidentBuilder(ref.place, None, key, ref.kind)
+            self.incidents[key] = b
+        elif b.place is not None and b.place is not ref.place:  # the same place has it all
             b.place.evidence.extend(e for e in ref.place.evidence if e not in b.place.evidence)
         return b
 
@@ -519,7 +588,14 @@ class Resolver:
     def _near_cue(self, ref: PlaceRef, s: Sentence) -> bool:
         """An attack word, weapon, site or casualty figure within a few words of the place."""
         lo, hi = max(s.start, ref.start - 90), min(s.end, ref.end + 90)
-        return any(m.kind in _CUE_KINDS for m in self._mentions_in(lo, hi + 1))
+        mentions = self.mentions
+        for i in range(bisect.bisect_left(self._starts, lo), len(mentions)):
+            m = mentions[i]
+            if m.start > hi:
+                return False
+            if m.kind in _CUE_KINDS:
+                return True
+        return False
 
     def _mentions_in(self, start: int, end: int) -> Iterator[Mention]:
         """The mentions that start in text[start:end], in order."""
@@ -538,10 +614,23 @@ class Resolver:
         except ValueError:
             return
         past_paragraph = -1
+        text = self.doc.text
+        years = _year_candidates(text)
+        n_years = len(years)
         for f in self.frames:
-            if f.sentence.boilerplate:
+            s = f.sentence
+            if s.boilerplate:
                 continue
-            old, dated = self._dated_before(f, pub)
+            # a month written out, where a month word begins (the pipeline found those in
+            # one pass): "In April" needs one
+            month_name = f.month_named and _MONTH_NAME.search(text, s.start, s.end) is not None
+            if past_paragraph < 0 and not f.dates and not month_name:
+                # no date, month or four digits here, and no past paragraph to go on:
+                # nothing to mark (most sentences; spares the full test)
+                first = bisect.bisect_left(years, s.start)
+                if first == n_years or years[first] >= s.end:
+                    continue
+            old, dated = self._dated_before(f, pub, years, month_name)
             if old and not self._speaks_of_now(f):
                 f.historical = True
                 past_paragraph = f.sentence.paragraph
@@ -597,13 +686,6 @@ class Resolver:
                 f.historical = True
             before = f
 
-    @cached_property
-    def _year_candidates(self) -> list[int]:
-        """Where four digits that `_YEAR` could take for a year begin: one quick scan of the
-        text, so that the slow pattern (its look-behinds are tried at every position) runs
-        only in the sentences that have one."""
-        return [m.start() for m in _YEAR_CANDIDATE.finditer(self.doc.text)]
-
     def _speaks_of_now(self, f: SentenceFrame) -> bool:
         """A period or weekday of the event, not of the telling ("the office said on
         Wednesday")."""
@@ -615,8 +697,11 @@ class Resolver:
                 return True
         return False
 
-    def _dated_before(self, f: SentenceFrame, pub: dt.date) -> tuple[bool, bool]:
-        """(dated long before `pub`, dated at all)."""
+    def _dated_before(
+        self, f: SentenceFrame, pub: dt.date, years: list[int], month_name: bool
+    ) -> tuple[bool, bool]:
+        """(dated long before `pub`, dated at all). `years`: `_year_candidates` of the text;
+        `month_name`: whether a month is written out in the sentence."""
         old = dated = False
         for month, day, year in f.dates:
             dated = True
@@ -631,23 +716,28 @@ class Resolver:
                     event = event.replace(year=pub.year - 1)
                 old = old or (pub - event).days > _PAST_DAYS_NO_YEAR
         for m in (
-            # only where a month word begins (the pipeline found them in one pass)
             _IN_MONTH.finditer(self.doc.text, f.sentence.start, f.sentence.end)
-            if f.month_named
+            if month_name
             else ()
         ):
             # "In April, an assault on the camp killed hundreds" in a June report
             dated = True
             months_before = (pub.month - _MONTHS.index(m.group(1).lower()[:3]) - 1) % 12
             old = old or months_before >= 1
-        first = bisect.bisect_left(self._year_candidates, f.sentence.start)
-        if first == len(self._year_candidates) or self._year_candidates[first] >= f.sentence.end:
-            return old, dated  # no four digits that could be a year here
-        for m in _YEAR.finditer(self.doc.text, f.sentence.start, f.sentence.end):
-            if _COMPARED_SINCE.search(self.doc.text, max(0, m.start() - 24), m.start()):
+        # `_YEAR` tried only where four digits that it could take begin: every place it
+        # matches is one (no digit may stand before a year), and no two of its matches overlap
+        text = self.doc.text
+        end = f.sentence.end
+        for i in range(bisect.bisect_left(years, f.sentence.start), len(years)):
+            if years[i] >= end:
+                break
+            y = _YEAR.match(text, years[i], end)
+            if y is None:
+                continue
+            if _COMPARED_SINCE.search(text, max(0, y.start() - 24), y.start()):
                 continue  # "the total since October 2023"
             dated = True
-            year = int(m.group(1))
+            year = int(y.group(1))
             old = old or year < pub.year - (1 if pub.month <= 2 else 0)
         return old, dated
 
@@ -691,12 +781,23 @@ class Resolver:
         content = [f for f in self.frames if not f.sentence.boilerplate and not f.historical]
         body = [f for f in content if not f.sentence.headline]
         lead_index = body[0].sentence.index if body else -1
+        by_sentence = self.by_sentence
         # the headline repeats the body: its places count only when the body names none
-        body_places = any(self._struck(f.sentence) for f in body)
+        # (a sentence that names no place has nothing struck: not asked)
+        body_places = False
+        for f in body:
+            if f.sentence.index in by_sentence and self._struck(f.sentence):
+                body_places = True
+                break
         context: PlaceRef | None = None
         headline: SentenceFrame | None = None
         last_paragraph = -1
-        signal_paragraphs = {f.sentence.paragraph for f in content if self._attack_signal(f)}
+        signal_paragraphs = {
+            f.sentence.paragraph
+            for f in content
+            if f.casualties or f.sites or f.hits or f.weapons or f.waves
+        }
+        pointing_back = self._pointing_back
         for pos, frame in enumerate(content):
             s = frame.sentence
             if s.headline and body_places:
@@ -708,7 +809,12 @@ class Resolver:
                 _separate_event_openers()
             ):
                 context = None  # "Meanwhile, a man was killed …": another strike, not the last
-            struck = self._struck(s, context) or self._named_by_this(s)
+            if s.index in by_sentence:
+                struck = self._struck(s, context) or self._named_by_this(s)
+            elif s.index in pointing_back:
+                struck = self._named_by_this(s)
+            else:
+                struck = []  # no place named, none pointed back to
             if s.paragraph != last_paragraph:
                 last_paragraph = s.paragraph
                 # a paragraph with no attack word in it ends the place context (a timestamp
@@ -717,13 +823,24 @@ class Resolver:
                     self.doc.text[s.start : s.end]
                 ):
                     context = None
-            signal = self._attack_signal(frame)
-            cued = [
-                p
-                for p in struck
-                if frame.casualties
-                or (p.role in (STRUCK, NEAR) and (self._near_cue(p, s) or p.start - s.start <= 4))
-            ]
+            if not struck and not frame.casualties and not frame.sites:
+                continue  # nothing placed, nothing to place, no site for the context
+            signal = bool(
+                frame.casualties or frame.sites or frame.hits or frame.weapons or frame.waves
+            )
+            cued = (
+                [
+                    p
+                    for p in struck
+                    if frame.casualties
+                    or (
+                        p.role in (STRUCK, NEAR)
+                        and (self._near_cue(p, s) or p.start - s.start <= 4)
+                    )
+                ]
+                if struck
+                else []
+            )
             if cued and len(cued) < len(struck):
                 # "Tomyna Balka, Tiahynka, … and the city of Kherson were under enemy fire":
                 # the whole list shares the cue its last places stand near
@@ -771,7 +888,7 @@ class Resolver:
                 b = self._incident(context)
                 b.add_sentence(s)
                 self._annotate(b, frame, own=False)
-            if not nothing_hit:
+            if frame.casualties and not nothing_hit:
                 # "no casualties or damage" in a region: no strike there, and no figure
                 self._place_casualties(frame, s, struck, context, content, pos, lead_index)
         self._intercepted_over()
@@ -800,16 +917,6 @@ class Resolver:
                 return [PlaceRef(ref.start, ref.end, ref.kind, STRUCK, ref.place, s.index)]
         return []
 
-    @cached_property
-    def _pointing_back(self) -> set[int]:
-        """The sentences with words that point back to a place ("in this region")."""
-        starts = [s.start for s in self.doc.sentences]
-        return {
-            bisect.bisect_right(starts, m.start) - 1
-            for m in self.mentions
-            if m.kind == "thisplace"
-        }
-
     def _said_unhit(self, ref: PlaceRef, s: Sentence) -> bool:
         """Whether the clause of the sentence that names `ref` says nothing was hit (and
         names no hit or site of its own)."""
@@ -830,8 +937,10 @@ class Resolver:
     def _locate_unnamed_village(self) -> None:
         """ "bombed a school in a village in Sagaing Region, killing 12 … The village lies
         about 15 kilometres from the town of Kanbalu": the region's strike is near Kanbalu."""
-        for s in self.doc.sentences:
-            near = [p for p in self.by_sentence.get(s.index, []) if p.role == NEAR]
+        # only the sentences that name a place near another
+        for index in sorted({p.sentence for p in self.places if p.role == NEAR}):
+            s = self.doc.sentences[index]
+            near = [p for p in self.by_sentence[index] if p.role == NEAR]
             if len(near) != 1 or not _THE_VILLAGE.search(self.doc.text, s.start, s.end):
                 continue
             regions = [
@@ -969,8 +1078,7 @@ class Resolver:
                 if 0 <= p.start - fact.number_span[1] <= 30
                 and _IN_PLACE.fullmatch(self.doc.text[fact.number_span[1] : p.start])
             ]
-            shared = self._shared_by_list(fact, struck)
-            if shared:
+            if len(struck) >= 2 and self._shared_by_list(fact, struck):
                 # "20 killed in attacks on El Obeid and Kadugli": the places' sum, a total
                 self.total_facts.setdefault(fact.field, []).append(fact)
                 continue
@@ -1096,11 +1204,12 @@ class Resolver:
         # (count, region, the sentence of the count it breaks down)
         self.over: list[tuple[WaveCount, PlaceRef, int]] = []
         self.part_totals: set[int] = set()
-        used = {f.number_span for fr in self.frames for f in fr.casualties}
-        used |= {w.number_span for fr in self.frames for w in fr.waves}
+        used: set[tuple[int, int]] | None = None  # the numbers already read (when asked)
         before: list[WaveCount] = []  # the interceptions of the sentence before
         for frame in self.frames:
-            intercepted = [w for w in frame.waves if w.kind == "intercepted"]
+            intercepted = (
+                [w for w in frame.waves if w.kind == "intercepted"] if frame.waves else []
+            )
             if intercepted:
                 before = intercepted
             elif before and before[-1].sentence.index == frame.sentence.index - 1:
@@ -1126,8 +1235,11 @@ class Resolver:
                         self.over.append((w, ref, w.sentence.index))
                         self.part_totals.add(id(w))
                         break
-            for q in self.mentions:
-                if q.kind != "qty" or not (s.start <= q.start < s.end) or q.span in used:
+            if used is None:
+                used = {f.number_span for fr in self.frames for f in fr.casualties}
+                used |= {w.number_span for fr in self.frames for w in fr.waves}
+            for q in self._mentions_in(s.start, s.end):
+                if q.kind != "qty" or q.span in used:
                     continue
                 sea = _OVER_SEA.match(self.doc.text, q.end)
                 if sea is not None and not any(r.start == sea.start(1) for r in refs):
@@ -1185,6 +1297,8 @@ class Resolver:
 
     def _sentence_attacker(self, s: Sentence) -> tuple[str | None, str | None]:
         """(attacker, defender country) from the actors of one sentence (memoised per report)."""
+        if s.index not in self._actor_sentences:
+            return None, None  # no party named
         known = self._sides_cache.get(s.index)
         if known is None:
             known = self._sides_cache[s.index] = self._find_sentence_sides(s)
@@ -1203,7 +1317,7 @@ class Resolver:
             if speaks or self._titled_defender(a, s, after):
                 defender = defender or a.country
                 continue
-            if a.metonym and re.match(r"^\s*(?:said|says|claimed)", after):
+            if a.metonym and _SAID_AFTER.match(after):
                 continue
             if _STRUCK_COUNTRY_BEFORE.search(before):
                 defender = defender or a.country  # "missile strikes on central Israel"
@@ -1246,28 +1360,20 @@ class Resolver:
         else:
             area = None
         best = None
-        for a in self.actors:
-            if not (s.start <= a.start < s.end):
-                continue
+        for a in self._actors_in(s):
             after = text[a.end : a.end + 40].lower()
             near = abs(a.start - wc.number_span[0]) <= 80
             if a.start > wc.number_span[1]:
                 # "40 Ukrainian drones": the party named with the weapon launched it
-                if (
-                    re.match(
-                        r"^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?)\b", after
-                    )
-                    and a.start - wc.number_span[1] <= 12
-                ):
+                if _WEAPON_AFTER.match(after) and a.start - wc.number_span[1] <= 12:
                     return a.name, defender if defender != a.country or area else None
                 if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
                     defender = a.country  # "fired two ballistic missiles at Israel"
-                elif near and re.search(r"\bfrom\s+(?:the\s+)?$", text[a.start - 12 : a.start]):
+                elif near and _FROM_BEFORE.search(text[a.start - 12 : a.start]):
                     attacker = a.name  # "two missiles launched from Yemen"
                     best = a
-                elif near and re.search(
-                    r"\b(?:launched|fired|sent|flown|operated)\s+by\s+(?:the\s+)?$",
-                    text[max(s.start, a.start - 24) : a.start],
+                elif near and _LAUNCHED_BY_BEFORE.search(
+                    text[max(s.start, a.start - 24) : a.start]
                 ):
                     best = a  # "eight drones launched by the RSF"
                 elif near and _ATTACK_OF.match(after):
@@ -1281,7 +1387,7 @@ class Resolver:
                 # "Russia attacked Ukraine with 212 drones": the object is the target
                 defender = defender or a.country
                 continue
-            if re.match(r"^\s*(?:said|says|claimed|reported|announced)\b", after) or (
+            if _SPEAKS_AFTER.match(after) or (
                 self._reports_that(a, s, after)
             ):
                 # "Russia says it downed 40 drones", "Lebanese army intelligence reported that
@@ -1292,7 +1398,10 @@ class Resolver:
         if best is not None:
             attacker = best.name
         elif attacker is None:
-            attacker = user_of_weapons(text[s.start : s.end])
+            # (asked once per sentence of the report: a sentence may give several counts)
+            if s.index not in self._weapon_users:
+                self._weapon_users[s.index] = user_of_weapons(text[s.start : s.end])
+            attacker = self._weapon_users[s.index]
         if (
             attacker is not None
             and defender is not None
@@ -1322,8 +1431,12 @@ class Resolver:
         "The missile …", "The strike …" (and names no place of its own)."""
         if not 0 < s.paragraph - self.sentence_of(context).paragraph <= 2:
             return False
-        first = next(x for x in self.doc.sentences if x.paragraph == s.paragraph)
-        return bool(_SAME_STRIKE.match(self.doc.text, first.start))
+        opens = self._opens_same_strike.get(s.paragraph)  # asked of one paragraph many times
+        if opens is None:
+            first = next(x for x in self.doc.sentences if x.paragraph == s.paragraph)
+            opens = bool(_SAME_STRIKE.match(self.doc.text, first.start))
+            self._opens_same_strike[s.paragraph] = opens
+        return opens
 
     def _attacker_of(self, target: str | None) -> str | None:
         """Who strikes `target`: a party the report names that usually does ("the
@@ -1331,16 +1444,20 @@ class Resolver:
         usual attacker of that country."""
         if target is None:
             return None
-        named = Counter(a.name for a in self.actors if strikes(a.name, target))
+        named: dict[str, int] = {}
+        for a in self.actors:
+            if strikes(a.name, target):
+                named[a.name] = named.get(a.name, 0) + 1
         if named:
-            return named.most_common(1)[0][0]
+            return max(named, key=named.__getitem__)  # as Counter.most_common: the first
         return usual_attacker(target)
 
     def _massed_or_combined(self) -> bool:
         """A sentence launches two weapon classes or names a massed attack."""
         frames = [f for f in self.frames if not f.sentence.boilerplate]
-        if any(f.launches and len(set(f.weapons)) >= 2 for f in frames):
-            return True
+        for f in frames:
+            if f.launches and len(f.weapons) >= 2 and len(set(f.weapons)) >= 2:
+                return True
         if not self.doc.may_contain(_MASSED_WORDS):
             return False
         massed = [start for start, _ in self.doc.spans_ignoring_case(_MASSED_IN_LOWER, _MASSED)]
@@ -1353,6 +1470,8 @@ class Resolver:
             if not f.sentence.boilerplate and not f.historical
             for w in f.waves
         ]
+        if not counts and not self.incidents and not self.total_facts:
+            return []  # no count, place or total to make a wave of
         report_attacker, report_target = self._report_sides()
         groups: dict[tuple[str | None, str | None], list[WaveCount]] = {}
         sides_of: dict[int, tuple[str | None, str | None]] = {}
@@ -1368,10 +1487,7 @@ class Resolver:
             # a party named in the sentence that is not the defender (for an interception,
             # the country the launch was aimed at defends: "… before it reached Israel")
             defending = {defender, before[1] if before and wc.kind == "intercepted" else None}
-            named = any(
-                sent.start <= a.start < sent.end and a.country not in defending
-                for a in self.actors
-            )
+            named = any(a.country not in defending for a in self._actors_in(sent))
             if (
                 not named
                 and before is not None
@@ -1396,7 +1512,11 @@ class Resolver:
         # every struck country with incidents has a wave too (who attacked it)
         # a combined or massed attack ("attacked with ballistic and cruise missiles and
         # drones", "a massive barrage") makes a wave even without counts
-        launches = self._massed_or_combined() or self._air_attack_described()
+        # (asked only when a struck place or a report total could make such a wave)
+        launches = bool(
+            any(b.signal and b.place and b.place.country for b in self.incidents.values())
+            or (not groups and report_attacker and report_target and self.total_facts)
+        ) and (self._massed_or_combined() or self._air_attack_described())
         # a wave with no counts only for a massed or combined air attack
         for b in self.incidents.values() if launches else ():
             c = b.place.country if b.place else None
@@ -1478,6 +1598,8 @@ class Resolver:
         """ "93 drones overnight" and "six guided bombs and a missile shortly after 8am" are
         two waves: one attacker, two periods, different weapons. Counts of one weapon class
         stay together ("launched 93 drones overnight … 71 shot down by morning")."""
+        if all(len(wcs) < 2 for wcs in groups.values()):
+            return list(groups.items())  # one count is one wave
         periods = {f.sentence.index: f.periods[0] for f in self.frames if f.periods}
         out: list[tuple[tuple[str | None, str | None], list[WaveCount]]] = []
         for key, wcs in groups.items():
@@ -1508,11 +1630,11 @@ class Resolver:
         shelling."""
         for f in self.frames:
             if (
-                f.sentence.boilerplate
+                not (f.hits or f.launches)  # (the rarest first)
+                or f.sentence.boilerplate
                 or f.sentence.headline
                 or f.historical
-                or not (f.hits or f.launches)
-                or not set(f.weapons) <= _AIR_CLASSES
+                or not _AIR_CLASSES.issuperset(f.weapons)
             ):
                 continue
             for m in self._mentions_in(f.sentence.start, f.sentence.end):
@@ -1563,7 +1685,7 @@ class Resolver:
                 if (
                     joined.value is not None
                     and nxt.value is not None
-                    and re.search(r"\band\b", between)
+                    and _AND.search(between)
                     and not _PART_OF.search(between)
                 ):
                     joined = WaveCount(
@@ -1599,20 +1721,23 @@ class Resolver:
 
     def _report_sides(self) -> tuple[str | None, str | None]:
         """The report's main attacker and target country."""
-        countries = Counter(
-            b.place.country for b in self.incidents.values() if b.place and b.place.country
-        )
-        target = countries.most_common(1)[0][0] if countries else None
-        attackers: Counter[str] = Counter()
+        # counted in dicts: as Counter.most_common(1), the first of the most named wins
+        countries: dict[str, int] = {}
+        for b in self.incidents.values():
+            if b.place and b.place.country:
+                countries[b.place.country] = countries.get(b.place.country, 0) + 1
+        target = max(countries, key=countries.__getitem__) if countries else None
+        attackers: dict[str, int] = {}
+        actor_sentences = self._actor_sentences
         for f in self.frames:
-            if not (f.hits or f.weapons or f.launches):
-                continue
+            if not (f.hits or f.weapons or f.launches) or f.sentence.index not in actor_sentences:
+                continue  # (a sentence that names no party gives no side)
             att, dfd = self._sentence_attacker(f.sentence)
             if att and (target is None or country_of(att) != target or is_domestic(att)):
-                attackers[att] += 1
+                attackers[att] = attackers.get(att, 0) + 1
             if target is None and dfd:
                 target = dfd
-        attacker = attackers.most_common(1)[0][0] if attackers else None
+        attacker = max(attackers, key=attackers.__getitem__) if attackers else None
         if attacker is None and target:
             attacker = usual_attacker(target)
         if target is None and attacker:
@@ -1634,18 +1759,24 @@ class Resolver:
 
     def _wave_date(self, sentences: list[Sentence]) -> str | None:
         idx = {s.index for s in sentences}
-        weekdays = [d for f in self.frames if f.sentence.index in idx for d in f.weekdays]
-        dates = [d for f in self.frames if f.sentence.index in idx for d in f.dates]
+        weekdays: list[int] = []
+        dates: list[tuple[int, int, int | None]] = []
+        for f in self.frames:
+            if f.sentence.index in idx:
+                weekdays += f.weekdays
+                dates += f.dates
         if not weekdays and not dates:
             return self._report_date()
         return _date_for(self.published, weekdays, dates)
 
     def _report_date(self) -> str | None:
         """The date the lead gives (its weekday or date), else the publication day."""
-        content = [f for f in self.frames if not f.sentence.boilerplate][:3]
-        weekdays = [d for f in content for d in f.weekdays]
-        dates = [d for f in content for d in f.dates]
-        return _date_for(self.published, weekdays, dates)
+        if self._lead_date is None:
+            content = [f for f in self.frames if not f.sentence.boilerplate][:3]
+            weekdays = [d for f in content for d in f.weekdays]
+            dates = [d for f in content for d in f.dates]
+            self._lead_date = _date_for(self.published, weekdays, dates)
+        return self._lead_date
 
     # -- output ----------------------------------------------------------------------------
     def _fold_regions(self) -> None:
@@ -1731,11 +1862,9 @@ class Resolver:
                 continue
             inc = Incident(place=b.place, near=b.near)
             for fld in HARM_FIELDS:
-                setattr(
-                    inc,
-                    fld,
-                    merge_figures(self.doc, b.facts.get(fld, []), self._newest_first),
-                )
+                facts = b.facts.get(fld)
+                if facts:
+                    setattr(inc, fld, self._merge(facts))
             inc.victims = [self._victim(v) for v in b.victims]
             targets = list(b.targets)
             if len(targets) > 1 and "other" in targets:
@@ -1752,29 +1881,41 @@ class Resolver:
             out.append(inc)
         return out
 
+    def _merge(self, facts: list[CasualtyFact]) -> Figure | None:
+        """`merge_figures` on the report's facts: the live blog's entry order is looked for
+        only when there are two facts to order."""
+        if not facts:
+            return None
+        return merge_figures(self.doc, facts, self._newest_first if len(facts) > 1 else None)
+
     def _wave_weapon(self, country: str | None) -> str | None:
         """The one weapon class the waves against this country name, if only one."""
         classes: set[str] = set()
-        for f in self.frames:
-            for w in f.waves:
-                attacker, defender = self._sentence_attacker(f.sentence)
-                if defender == country or (
-                    defender is None
-                    and attacker is not None
-                    and usual_attacker(country or "") == attacker
-                ):
-                    classes.add(w.weapon)
+        for weapon, attacker, defender in self._wave_sides:
+            if defender == country or (
+                defender is None
+                and attacker is not None
+                and usual_attacker(country or "") == attacker
+            ):
+                classes.add(weapon)
         return classes.pop() if len(classes) == 1 else None
+
+    @cached_property
+    def _wave_sides(self) -> list[tuple[str, str | None, str | None]]:
+        """(weapon class, attacker, defender) of each count of the report (asked per place)."""
+        return [
+            (w.weapon, *self._sentence_attacker(f.sentence)) for f in self.frames for w in f.waves
+        ]
 
     @staticmethod
     def _pick_weapon(weapons: list[str]) -> str | None:
         if not weapons:
             return None
-        return (
-            Counter(weapons).most_common(1)[0][0]
-            if len(set(weapons)) > 1 and Counter(weapons).most_common(1)[0][1] > 1
-            else weapons[0]
-        )
+        if len(weapons) > 1 and len(set(weapons)) > 1:
+            weapon, n = Counter(weapons).most_common(1)[0]
+            if n > 1:
+                return weapon
+        return weapons[0]
 
     def _victim(self, v: VictimFact) -> Victim:
         return Victim(
@@ -1823,18 +1964,25 @@ class Resolver:
         stated_in_body = any(self.total_facts.values())
         for fld in HARM_FIELDS:
             facts = self.total_facts.get(fld, [])
-            placed = [f for b in self.incidents.values() if b.signal for f in b.facts.get(fld, [])]
-            if placed:
-                # "In a separate incident, a man was killed" with no place: a part of the
-                # report, not its total (the places' sum or the lead's figure is)
-                facts = [f for f in facts if not self._opens_separate_event(f.sentence)]
-            if not stated_in_body and not any(
-                h.value == f.value for h in self.headline_facts.get(fld, []) for f in placed
-            ):
-                # the headline's figure, unless a place gives the same one in the body
-                # ("two dead" over "killing at least two people in Kyiv")
-                facts = facts + self.headline_facts.get(fld, [])
-            setattr(totals, fld, merge_figures(self.doc, facts, self._newest_first))
+            if facts and any(self._opens_separate_event(f.sentence) for f in facts):
+                placed = [
+                    f for b in self.incidents.values() if b.signal for f in b.facts.get(fld, [])
+                ]
+                if placed:
+                    # "In a separate incident, a man was killed" with no place: a part of the
+                    # report, not its total (the places' sum or the lead's figure is)
+                    facts = [f for f in facts if not self._opens_separate_event(f.sentence)]
+            headline = self.headline_facts.get(fld)
+            if headline and not stated_in_body:
+                placed = [
+                    f for b in self.incidents.values() if b.signal for f in b.facts.get(fld, [])
+                ]
+                if not any(h.value == f.value for h in headline for f in placed):
+                    # the headline's figure, unless a place gives the same one in the body
+                    # ("two dead" over "killing at least two people in Kyiv")
+                    facts = facts + headline
+            if facts:
+                setattr(totals, fld, self._merge(facts))
         return totals
 
     def _opens_separate_event(self, s: Sentence) -> bool:
