@@ -118,11 +118,12 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     taken = [(m.start, m.end) for m in mentions if m.kind == "weapon"]
     taken += [(a.start, a.end) for a in actors if not a.metonym]
     # a longer place wins over a party named inside it: "Port Sudan" is not "Sudan"
-    found = [
-        m
-        for m in gaz.find(doc.text)
-        if not any(s < m.end and m.start < e and e - s >= m.end - m.start for s, e in taken)
-    ]
+    found = gaz.find(doc.text)
+    if taken:
+        spans = sorted(taken)
+        taken_starts = [s for s, _ in spans]
+        longest = max(e - s for s, e in spans)
+        found = [m for m in found if not _covered(m.start, m.end, spans, taken_starts, longest)]
     starts = [s.start for s in doc.sentences]
     country_mentions = [c.country for m in found if m.kind == "country" for c in m.candidates[:1]]
     resolved: list[Place] = gaz.resolve(
@@ -185,6 +186,19 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     _mark_containers(refs, doc.text)
     mark_city_districts(refs, doc.text)
     return refs
+
+
+def _covered(
+    start: int, end: int, spans: list[tuple[int, int]], starts: list[int], longest: int
+) -> bool:
+    """Whether one of `spans` (sorted; `starts` their starts, `longest` the longest one's
+    length) overlaps start:end and is no shorter: only those that start less than
+    `longest` before `start` and before `end` can overlap it."""
+    for i in range(bisect.bisect_left(starts, start - longest), bisect.bisect_left(starts, end)):
+        s, e = spans[i]
+        if start < e and e - s >= end - start:
+            return True
+    return False
 
 
 def _party_attacks(text: str, actors: list[ActorMention]) -> bool:
