@@ -87,8 +87,8 @@ def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
     return frames
 
 
-_ATTACK_AFTER_ACTOR = re.compile(
-    r"^(?:'s|’s)?[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:drones?|missiles?|strikes?|attacks?|"
+_ATTACK_AFTER_ACTOR = re.compile(  # matched at the actor's end (so no `^`)
+    r"(?:'s|’s)?[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:drones?|missiles?|strikes?|attacks?|"
     r"air[^\S\n]?strikes?|rockets?|shelling|forces[^\S\n]+(?:launched|attacked|struck|shelled|"
     r"fired)|launched|attacked|struck|shelled|fired|bombed|bombardment|barrage|assault|"
     r"glide[^\S\n]bombs?|artillery)\b",
@@ -109,7 +109,7 @@ def _country_hints(
     order = [c for c, _ in sorted(seen.items(), key=lambda kv: -kv[1])]
     votes: dict[str, int] = {}
     for a in actors:
-        if _ATTACK_AFTER_ACTOR.match(text[a.end : a.end + 60]):
+        if _ATTACK_AFTER_ACTOR.match(text, a.end, a.end + 60):
             target = target_of(a.name)
             if target:
                 votes[target] = votes.get(target, 0) + 1
@@ -125,33 +125,40 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     taken = [(m.start, m.end) for m in mentions if m.kind == "weapon"]
     taken += [(a.start, a.end) for a in actors if not a.metonym]
     # a longer place wins over a party named inside it: "Port Sudan" is not "Sudan"
-    found = [
-        m
-        for m in gaz.find(doc.text)
-        if not any(s < m.end and m.start < e and e - s >= m.end - m.start for s, e in taken)
-    ]
+    found = gaz.find(doc.text)
+    if taken:
+        spans = sorted(taken)
+        taken_starts = [s for s, _ in spans]
+        longest = max(e - s for s, e in spans)
+        found = [m for m in found if not _covered(m.start, m.end, spans, taken_starts, longest)]
     starts = [s.start for s in doc.sentences]
     country_mentions = [c.country for m in found if m.kind == "country" for c in m.candidates[:1]]
     resolved: list[Place] = gaz.resolve(
         found, countries=_country_hints(doc.text, actors, country_mentions), text=doc.text
     )
     refs = []
+    text = doc.text
+    sentences = doc.sentences
     for m, place in zip(found, resolved, strict=True):
         si = bisect.bisect_right(starts, m.start) - 1
         if si < 0:
             continue
-        sent = doc.sentences[si]
+        sent = sentences[si]
         if sent.boilerplate:
             continue
-        role = place_role(doc.text, m.start, m.end, sent.start, m.kind, actors)
+        role = place_role(text, m.start, m.end, sent.start, m.kind, actors)
         if not place.evidence:
-            place.evidence = [Span(m.start, m.end, doc.text[m.start : m.end])]
+            place.evidence = [Span(m.start, m.end, text[m.start : m.end])]
         kind = m.kind
+        # the character after the name: " area", " district" need a space there
+        next_char = text[m.end : m.end + 1]
+        spaced = next_char != "\n" and next_char.isspace()  # what [^\S\n] matches
         if (
             kind in ("settlement", "capital")
             and place.admin1
-            and _AREA_AFTER.match(doc.text, m.end)
-            and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start)
+            and spaced
+            and _AREA_AFTER.match(text, m.end)
+            and _THE_BEFORE.search(text, max(0, m.start - 4), m.start)
         ):
             # "in the Khartoum area": the city and its surroundings, its region at large
             kind = "admin1"
@@ -160,17 +167,28 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
                 lat=place.lat, lon=place.lon, precision="admin1",
                 confidence=min(place.confidence, 0.5), evidence=place.evidence,
             )
-        inside = _DISTRICT_WORD.search(m.text)
-        suffix = inside or _TOWN_DISTRICT.match(doc.text, m.end)
-        name = m.text[: inside.start()] if inside else m.text
-        if kind == "settlement" and suffix and _ADJECTIVE_NAME.search(name):
-            kind = "district"  # "Prymorskyi district": a part of a city, not a village
-        elif kind == "settlement" and suffix:
-            # "the Starokostiantyniv district": the raion named after the town
-            kind = "admin2"
-            place.name = f"{name} {suffix.group(1).lower()}"
-            place.precision = "admin2"
-            place.geonameid = None
+        if kind == "settlement":
+            # (an ASCII name can end in a district word only if it ends so lowercased, or
+            # in "\n", which `$` may stand before)
+            written = m.text
+            inside = (
+                _DISTRICT_WORD.search(written)
+                if not written.isascii()
+                or written[-8:].lower().endswith(_DISTRICT_WORDS)
+                or written.endswith("\n")
+                else None
+            )
+            suffix = inside or (_TOWN_DISTRICT.match(text, m.end) if spaced else None)
+            if suffix:
+                name = written[: inside.start()] if inside else written
+                if _ADJECTIVE_NAME.search(name):
+                    kind = "district"  # "Prymorskyi district": a part of a city, not a village
+                else:
+                    # "the Starokostiantyniv district": the raion named after the town
+                    kind = "admin2"
+                    place.name = f"{name} {suffix.group(1).lower()}"
+                    place.precision = "admin2"
+                    place.geonameid = None
         refs.append(PlaceRef(m.start, m.end, kind, role, place, si))
     refs.extend(_regional_capitals(doc, refs, gaz, actors))
     for r in refs:
@@ -214,6 +232,19 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     _mark_containers(refs, doc.text)
     mark_city_districts(refs, doc.text)
     return refs
+
+
+def _covered(
+    start: int, end: int, spans: list[tuple[int, int]], starts: list[int], longest: int
+) -> bool:
+    """Whether one of `spans` (sorted; `starts` their starts, `longest` the longest one's
+    length) overlaps start:end and is no shorter: only those that start less than
+    `longest` before `start` and before `end` can overlap it."""
+    for i in range(bisect.bisect_left(starts, start - longest), bisect.bisect_left(starts, end)):
+        s, e = spans[i]
+        if start < e and e - s >= end - start:
+            return True
+    return False
 
 
 def _party_attacks(text: str, actors: list[ActorMention]) -> bool:
@@ -271,11 +302,11 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
     """A place outside every country the report's parties belong to is not a strike there
     (a jet scrambled in Poland, a summit in Paris) — unless a party is named for it."""
     parties: set[str] = set()
-    for a in actors:
-        parties.add(a.country)
+    for name, country in {(a.name, a.country) for a in actors}:  # each party once
+        parties.add(country)
         # "an Israeli drone hit a house in Sidon": every country the party strikes
-        parties.update(targets_of(a.name))
-        for c in (target_of(a.name), country_of(usual_attacker(a.country) or "")):
+        parties.update(targets_of(name))
+        for c in (target_of(name), country_of(usual_attacker(country) or "")):
             if c:
                 parties.add(c)
     if not parties:
@@ -298,6 +329,7 @@ _ADJECTIVE_NAME = re.compile(
 _AREA_AFTER = re.compile(r"[^\S\n]+area\b")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DISTRICT_WORD = re.compile(r"[^\S\n]+(district|raion|rayon|borough)$", re.IGNORECASE)
+_DISTRICT_WORDS = ("district", "raion", "rayon", "borough")
 _TOWN_DISTRICT = re.compile(r"[^\S\n]+(district|raion|rayon)\b", re.IGNORECASE)
 
 
@@ -545,15 +577,18 @@ def _drop_capital_appositions(refs: list[PlaceRef], text: str) -> list[PlaceRef]
 def _resolve_capitals(refs: list[PlaceRef], gaz: Gazetteer) -> None:
     """ "the capital" with no country in sight: the capital of the country of the report's
     other places."""
+    capitals = [r for r in refs if r.kind == "capital"]
+    if not capitals:
+        return
     countries = Counter(
         r.place.country for r in refs if r.place.country and r.kind not in ("capital", COUNTRY)
     )
     if not countries:
         return
     common = countries.most_common(1)[0][0]
-    for r in refs:
+    for r in capitals:
         bare = (r.place.written or "").lower() in ("the capital", "capital")
-        if r.kind == "capital" and (r.place.precision == "unresolved" or bare):
+        if r.place.precision == "unresolved" or bare:
             # "struck Sanaa airport and a power station in the south of the capital": the
             # country of the place named just before in the sentence, else the report's
             same = [

@@ -34,6 +34,7 @@ class _Rules:
     before_endings: tuple[str, ...]
     venue_words: tuple[str, ...]
     direction_words: tuple[str, ...]
+    late_words: tuple[str, ...]  # venue_words and direction_words (in `_shortest` form)
 
 
 @cache
@@ -60,7 +61,14 @@ def _rules() -> _Rules:
         before_endings=tuple(roles),
         venue_words=tuple(scope["venue_words"]["words"]),
         direction_words=tuple(scope["directions"]["words"]),
+        late_words=_shortest((*scope["venue_words"]["words"], *scope["directions"]["words"])),
     )
+
+
+def _shortest(words: tuple[str, ...]) -> tuple[str, ...]:
+    """WORDS without those that hold another ("meeting" holds "meet"): a text holds one of
+    these exactly when it holds one of WORDS, and there are fewer to look for."""
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
 
 
 _DISTANCE_BEFORE = re.compile(
@@ -83,6 +91,7 @@ _WATER_AFTER = re.compile(r"[^\S\n]+(?:River|river|Sea|Lake|Reservoir|reservoir)
 # "the Gulf of Aden", "the Sea of Azov": the water named after the place
 _WATER_OF_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Strait|Straits)\s+of\s+$")
 _WATER_BODY = re.compile(r"\b(?:Sea|Ocean|River|Gulf|Strait|Bay|Lake|Channel)$")
+_WATER_WORDS = ("Sea", "Ocean", "River", "Gulf", "Strait", "Bay", "Lake", "Channel")
 _PLACE_NOUN_TAIL = re.compile(
     r"\s(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|settlement|port\s+city|port|"
     r"urban-type\s+settlement|community|regions?|provinces?|districts?)\s+of\s+$"
@@ -92,6 +101,7 @@ _UNDER_ALERT = re.compile(
     r"^(?:remained|was|were|is|stayed|has\s+been)\s+under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:alert|warning|threat|alarm)",
 )
+_UNDER_ALERT_WORDS = ("remained", "was", "were", "is", "stayed", "has")  # its first words
 # "transferred to the children's regional hospital in Belgorod"
 _TREATED_IN = re.compile(
     r"\b(?:taken|transferred|brought|rushed|admitted|evacuated|airlifted|transported)\s+to\s+"
@@ -127,6 +137,8 @@ _SIRENS = re.compile(
     re.IGNORECASE,
 )
 _SIRENS_WORDS = ("siren", "alarm", "alert")  # one of them is in every match
+# the words of the four tests above
+_EARLY_WORDS = (*_DISTANCE_WORDS, *_SIRENS_WORDS, *_TREATED_IN_WORDS, "from")
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
 _DATELINE = re.compile(
     r"^(?:,[^\n]{0,45}?)?\s*(?:\([A-Za-z]+\)\s*)?(?:--|—|–|-)\s"
@@ -146,8 +158,8 @@ _STRIKE_CUE_BEFORE = re.compile(
     r"\b(?:in|on|at|near|struck|hit|hitting|targeted|targeting|attacked|shelled|bombed|pounded|"
     r"of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
-_TITLE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:regional\s+|city\s+|military\s+|oblast\s+|district\s+)*(?:governor|mayor|officials?|"
+_TITLE_AFTER = re.compile(  # matched at the name's end (so no `^`)
+    r"(?:'s|’s)?\s*(?:regional\s+|city\s+|military\s+|oblast\s+|district\s+)*(?:governor|mayor|officials?|"
     r"administration|head|authorities|police|MP|council|emergency\s+services?)\b",
     re.IGNORECASE,
 )
@@ -180,6 +192,7 @@ _OCCUPIED_TAIL = re.compile(r"\s+(?:the\s+)?(?:[\w]+-)?(?:occupied|annexed)(?:\s
 _WAR_WORDS = ("war", "conflict")
 _WAR_IN = re.compile(r"\b(?:war|conflict)\b[^.;:!?,]{0,50}\b(?:in|on|over)\s+(?:the\s+)?$")
 _PREPOSITION_END = re.compile(r"\b(?:in|on|at|near|of)\s+$")
+_PREPOSITIONS = ("in", "on", "at", "near", "of")
 
 
 def place_role(
@@ -188,13 +201,20 @@ def place_role(
     """The role of the place mention text[start:end] in its sentence."""
     if kind == "country":
         return COUNTRY
+    # the character after the name: the patterns read after it need a certain one
+    next_char = text[end : end + 1]
+    spaced = next_char != "\n" and next_char.isspace()  # what [^\S\n] matches
     if (
-        _WATER_BODY.search(text[start:end])
-        or _WATER_AFTER.match(text, end)
-        or _WATER_OF_BEFORE.search(text, max(0, start - 12), start)
+        # (a name that ends with a water word, or "\n" which `$` may stand before)
+        (text.endswith(_WATER_WORDS, start, end) or text[end - 1 : end] == "\n")
+        and _WATER_BODY.search(text[start:end])
+        or spaced
+        and _WATER_AFTER.match(text, end)
+        or text.find("of", max(0, start - 12), start) >= 0
+        and _WATER_OF_BEFORE.search(text, max(0, start - 12), start)
     ):
         return "sea or river"  # "across the Dnipro River": the river, not the city
-    if _STREET_AFTER.match(text, end):
+    if spaced and _STREET_AFTER.match(text, end):
         return "street"  # "a shop on Pushkin Street": a street of the town, not Pushkin
     if text.startswith(" time", end) and not text[end + 5 : end + 6].isalpha():
         return "attribute"  # "9:00 a.m. Moscow time"
@@ -203,7 +223,7 @@ def place_role(
     if _BUILDING_NAMED_ELSEWHERE.match(text, end):
         # "shelling of Kafr Qasim School in the Al Shati refugee camp": the school's name
         return "attribute"
-    if _ATTRIBUTE_AFTER.match(text, end, end + 2):
+    if next_char == "-" and _ATTRIBUTE_AFTER.match(text, end, end + 2):
         return "attribute"  # "the Moscow-installed governor", "a Kyiv-based group"
     rules = _rules()
     before = text[max(sentence_start, start - 60) : start].lower()
@@ -217,12 +237,20 @@ def place_role(
     elif "occupied" in before_stripped[-30:] or "annexed" in before_stripped[-30:]:
         # "from the direction of the occupied Syrian Golan" reads as "from the direction of"
         before_stripped = _OCCUPIED_TAIL.sub("", before_stripped).rstrip()
-    if may_contain(before, _DISTANCE_WORDS, plain) and _DISTANCE_FROM_PLACE.search(before):
+    # most windows hold none of the words of the next four tests: one test spares them
+    early = may_contain(before, _EARLY_WORDS, plain)
+    if (
+        early
+        and may_contain(before, _DISTANCE_WORDS, plain)
+        and _DISTANCE_FROM_PLACE.search(before)
+    ):
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
-    if may_contain(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
+    if early and may_contain(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
-    if may_contain(before, _TREATED_IN_WORDS, plain) and (
-        _TREATED_IN.search(before) or _HOSPITAL_AS_SOURCE.search(before)
+    if (
+        early
+        and may_contain(before, _TREATED_IN_WORDS, plain)
+        and (_TREATED_IN.search(before) or _HOSPITAL_AS_SOURCE.search(before))
     ):
         return "treatment location"
     if _HOSPITAL_AFTER.match(text, end) and _TAKEN_TO_LIST.search(
@@ -230,9 +258,9 @@ def place_role(
     ):
         # "transported 21 injured to Wolfson, Sheba and Shamir hospitals": a hospital's name
         return "treatment location"
-    if _WHERE_TAKEN_AFTER.match(text, end):
+    if next_char == "," and _WHERE_TAKEN_AFTER.match(text, end):
         return "treatment location"  # "… Hospital in Khan Younis, where the bodies were taken"
-    if may_contain(before, ("from",), plain) and _FROM_TO.search(before):
+    if early and may_contain(before, ("from",), plain) and _FROM_TO.search(before):
         return "destination"  # "taking residents from border villages to Sumy"
     if _AIR_BASE_AFTER.match(text, end) and _FROM_BEFORE.search(before):
         return "launch site"  # "a jet from the nearby Mandalay region's Meiktila Air Base"
@@ -250,7 +278,9 @@ def place_role(
         return rules.before_roles[hit.group(1)]
     if may_contain(before, _WAR_WORDS, plain) and _WAR_IN.search(before):
         return "conflict"  # "the war between Israel and Hamas in Gaza": no strike named
-    if may_contain(before, rules.venue_words) and rules.venue.search(before):
+    # the same for the venue and direction words (which are tested as if `plain`)
+    late = may_contain(before, rules.late_words)
+    if late and may_contain(before, rules.venue_words) and rules.venue.search(before):
         return "meeting venue"
     if (start == 0 or text[start - 1] == "\n") and (
         _DATELINE.match(text[end : end + 40])
@@ -261,7 +291,9 @@ def place_role(
     ):
         return "dateline"
     direction = (
-        rules.directions.search(before) if may_contain(before, rules.direction_words) else None
+        rules.directions.search(before)
+        if late and may_contain(before, rules.direction_words)
+        else None
     )
     cue = direction or (
         _NEAR_NOUN.search(before) if may_contain(before, _NEAR_NOUN_WORDS, plain) else None
@@ -282,20 +314,26 @@ def place_role(
             return STRUCK
         return NEAR
     after = text[end : end + 70].lower().lstrip()
-    if _UNDER_ALERT.match(after):
+    if after.startswith(_UNDER_ALERT_WORDS) and _UNDER_ALERT.match(after):
         return "air alert"
-    if any(m.start == start and m.metonym for m in actors) and _POSSESSIVE.match(
-        text[end : end + 3]
-    ):
+    metonym = False  # a party's name: "Moscow said"
+    for m in actors:
+        if m.start == start and m.metonym:
+            metonym = True
+            break
+    if metonym and _POSSESSIVE.match(text[end : end + 3]):
         return "actor"  # "Washington's campaign"
-    in_before = _PREPOSITION_END.search(before) is not None
-    if not in_before and any(m.start == start and m.metonym for m in actors):
+    # (`\s+$` needs a space at the end, and the word before it)
+    in_before = (
+        before[-1:].isspace()
+        and before.rstrip().endswith(_PREPOSITIONS)
+        and _PREPOSITION_END.search(before) is not None
+    )
+    if not in_before and (metonym or rules.after.match(after)):
         return "actor"
-    if not in_before and rules.after.match(after):
-        return "actor"
-    if _TITLE_AFTER.match(text[end : end + 40]):
+    if _TITLE_AFTER.match(text, end, end + 40):
         return CONTEXT
-    if text[end : end + 1] == " " and _ORGANISATION_AFTER.match(text, end):
+    if next_char == " " and _ORGANISATION_AFTER.match(text, end):
         return "organisation name"  # "the Chin Human Rights Organisation", "Kyiv Independent"
     return STRUCK
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|as-|ad-)?[A-Z][\w'’-]+){0,2}"
@@ -47,6 +47,13 @@ UNLISTED_PLACE = re.compile(
 _VILLAGE_WORDS = ("village", "town", "settlement", "hamlet")  # after \b, before \s
 _SITE_WORDS = ("camp", "port", "refinery", "station", "village", "township", "town")  # after \s, \b
 _NEAR_WORDS = ("near", "outside")  # after \b, before \s
+# every word once, shortest first; for one that begins with another, the longest such
+_ALL_WORDS = tuple(sorted(set(_VILLAGE_WORDS + _SITE_WORDS + _NEAR_WORDS), key=len))
+_BEGINS_WITH = {
+    w: max(o for o in _ALL_WORDS if o != w and w.startswith(o))
+    for w in _ALL_WORDS
+    if any(o != w and w.startswith(o) for o in _ALL_WORDS)
+}
 
 _RUN = re.compile(r"[\w'’\s-]*")  # the characters of a form (before its comma)
 _RUN_LOOKBACK = 200  # characters read back at a time for the start of a run
@@ -72,22 +79,6 @@ def _is_space(text: str, i: int) -> bool:
     return 0 <= i < len(text) and text[i].isspace()
 
 
-def _village_word_ok(text: str, at: int, size: int) -> bool:
-    return not _is_word_char(text, at - 1) and _is_space(text, at + size)
-
-
-def _near_word_ok(text: str, at: int, size: int) -> bool:
-    # "near Anka in …": a space, then the capital that begins the name
-    return (
-        _village_word_ok(text, at, size)
-        and text[at + size + 1 : at + size + 2].isupper()
-    )
-
-
-def _site_word_ok(text: str, at: int, size: int) -> bool:
-    return _is_space(text, at - 1) and not _is_word_char(text, at + size)
-
-
 _ARTICLES = frozenset(("al", "el", "as", "ad", "an", "ar", "at", "az"))
 # the hyphen of "al-Mawasi": found by a pattern with a literal first character, which the
 # regex engine skips ahead to
@@ -107,15 +98,55 @@ def _articles(text: str) -> list[int]:
     return found
 
 
-def _where(text: str, words: tuple[str, ...], ok: Callable[[str, int, int], bool]) -> list[int]:
-    """Sorted offsets where one of `words` stands as `ok` wants it."""
-    found = []
-    for word in words:
+def _occurrences(text: str) -> dict[str, list[int]]:
+    """The offsets of each word of the forms in TEXT, each word looked for once: a word
+    that begins with a shorter one ("township", "town") among that one's offsets."""
+    found: dict[str, list[int]] = {}
+    for word in _ALL_WORDS:
+        shorter = _BEGINS_WITH.get(word)
+        if shorter is not None:
+            found[word] = [at for at in found[shorter] if text.startswith(word, at)]
+            continue
+        offsets = found[word] = []
         at = text.find(word)
         while at >= 0:
-            if ok(text, at, len(word)):
-                found.append(at)
+            offsets.append(at)
             at = text.find(word, at + 1)
+    return found
+
+
+def _word_before_space(
+    occurrences: dict[str, list[int]], text: str, words: tuple[str, ...], capital: bool = False
+) -> list[int]:
+    """Sorted offsets of `words` after no word character and before a space (and, with
+    `capital`, a capital letter after it: "near Anka in …")."""
+    found = []
+    for word in words:
+        size = len(word)
+        for at in occurrences[word]:
+            before = text[at - 1] if at else ""
+            if before.isalnum() or before == "_" or not text[at + size : at + size + 1].isspace():
+                continue
+            if capital and not text[at + size + 1 : at + size + 2].isupper():
+                continue
+            found.append(at)
+    found.sort()
+    return found
+
+
+def _word_after_space(
+    occurrences: dict[str, list[int]], text: str, words: tuple[str, ...]
+) -> list[int]:
+    """Sorted offsets of `words` after a space and before no word character."""
+    found = []
+    for word in words:
+        size = len(word)
+        for at in occurrences[word]:
+            if not at or not text[at - 1].isspace():
+                continue
+            after = text[at + size : at + size + 1]
+            if not (after.isalnum() or after == "_"):
+                found.append(at)
     found.sort()
     return found
 
@@ -199,12 +230,13 @@ _NEAR_NAME_IN_RE = re.compile(_NEAR_NAME_IN)
 def unlisted_place_matches(text: str) -> Iterator[UnlistedMatch]:
     """What `UNLISTED_PLACE.finditer(text)` finds, in its order: at each position the first
     form that matches there, the scan going on after the match."""
+    words = _occurrences(text)
     forms = [
-        _Form("a", _VILLAGE_OF_RE, text, _where(text, _VILLAGE_WORDS, _village_word_ok)),
-        _Form("b", _NAMED_SITE_RE, text, _where(text, _SITE_WORDS, _site_word_ok)),
+        _Form("a", _VILLAGE_OF_RE, text, _word_before_space(words, text, _VILLAGE_WORDS)),
+        _Form("b", _NAMED_SITE_RE, text, _word_after_space(words, text, _SITE_WORDS)),
         _Form("c", _ARABIC_NAME_RE, text, _articles(text)),
         _NameBeforeComma(text),
-        _Form("e", _NEAR_NAME_IN_RE, text, _where(text, _NEAR_WORDS, _near_word_ok)),
+        _Form("e", _NEAR_NAME_IN_RE, text, _word_before_space(words, text, _NEAR_WORDS, True)),
     ]
     pos = 0
     while True:

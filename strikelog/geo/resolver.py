@@ -12,6 +12,7 @@ geonameids kept as candidates.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -53,11 +54,10 @@ _REFERENCE_GAP = re.compile(
 _FINER = {"settlement": 4, "district": 3, "admin2": 2, "admin1": 1, "country": 0}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Scored:
     cand: Candidate
     score: float
-    reasons: list[str] = field(default_factory=list)
 
 
 def resolve(gaz: Gazetteer, mentions: list[PlaceMention], *, countries: Sequence[str] = (),
@@ -69,12 +69,15 @@ def resolve(gaz: Gazetteer, mentions: list[PlaceMention], *, countries: Sequence
 
     first = [_score(gaz, m, hints, mentioned, admin1_rows, qualifiers, anchors=[])
              for m in mentions]
-    anchors = [s[0].cand for s in first if s and _decided(s) and s[0].cand.level == "settlement"]
+    decided = [bool(s) and _decided(s) for s in first]
+    anchors = [s[0].cand for s, d in zip(first, decided, strict=True)
+               if d and s[0].cand.level == "settlement"]
     places = []
-    for mention, scored in zip(mentions, first, strict=True):
-        if scored and not _decided(scored) and anchors:
+    for mention, scored, sure in zip(mentions, first, decided, strict=True):
+        if scored and not sure and anchors:
             scored = _score(gaz, mention, hints, mentioned, admin1_rows, qualifiers, anchors)
-        places.append(_place(gaz, mention, scored, hints, mentioned))
+            sure = _decided(scored)
+        places.append(_place(gaz, mention, scored, hints, mentioned, sure))
     return places
 
 
@@ -115,70 +118,88 @@ def _qualifiers(mentions: list[PlaceMention], text: str | None) -> dict[str, _Co
     if text is None:
         return out
     for m, nxt in zip(mentions, mentions[1:], strict=False):
-        gap = text[m.end : nxt.start]
-        if len(gap) > 40 or nxt.kind == "capital":
+        if nxt.start - m.end > 40 or nxt.kind == "capital":
             continue
-        ctx = out.setdefault(m.key, _Context())
+        gap = text[m.end : nxt.start]
         if _QUALIFIER_GAP.fullmatch(gap) and (
             _FINER[nxt.kind] < _FINER.get(m.kind, 4)
             or nxt.kind in ("admin1", "admin2", "country")
             or m.kind in ("district", "admin2")  # "Desnianskyi district of Kyiv"
         ):
-            ctx.qualifier.append(nxt)
+            _context_of(out, m.key).qualifier.append(nxt)
         elif _REFERENCE_GAP.fullmatch(gap):
-            ctx.reference.append(nxt)
+            _context_of(out, m.key).reference.append(nxt)
     return out
 
 
+def _context_of(contexts: dict[str, _Context], key: str) -> _Context:
+    ctx = contexts.get(key)
+    if ctx is None:
+        ctx = contexts[key] = _Context()
+    return ctx
+
+
+_NO_CONTEXT = _Context()  # for a key with none: read only
+
+
 # ------------------------------------------------------------------- scoring
-
-def _prior(c: Candidate) -> float:
-    score = math.log10(max(c.population, UNKNOWN_POPULATION))
-    if c.feature_code == "PPLC":
-        score += 1.0
-    return score
-
 
 def _score(gaz: Gazetteer, m: PlaceMention, hints: list[str], mentioned: list[str],
            admin1_rows: set[int], qualifiers: dict[str, _Context],
            anchors: list[Candidate]) -> list[_Scored]:
     if not m.candidates:
         return []
-    ctx = qualifiers.get(m.key, _Context())
+    ctx = qualifiers.get(m.key, _NO_CONTEXT)
+    # what is the same for every candidate, looked up once (the sums below keep their order:
+    # a float sum in another order may differ in its last bit)
+    unit_form = m.kind in ("admin1", "admin2", "district")
+    preferred = m.preferred
+    first_hint = hints[0] if hints else None
+    places = gaz.index.places
     out = []
     for c in m.candidates:
-        s = _Scored(c, _prior(c))
-        if m.preferred is not None and c.geonameid == m.preferred:
-            s.score += ALIAS
-        if m.kind in ("admin1", "admin2", "district") and c.feature_class == "A":
-            s.score += UNIT_FORM
+        score = math.log10(max(c.population, UNKNOWN_POPULATION))  # the prior
+        if c.feature_code == "PPLC":
+            score += 1.0
+        if preferred is not None and c.geonameid == preferred:
+            score += ALIAS
+        if unit_form and c.feature_class == "A":
+            score += UNIT_FORM
         if gaz.own_key(c) == m.key:
-            s.score += OWN_NAME
-        if hints:
-            if c.country == hints[0]:
-                s.score += HINT_FIRST
+            score += OWN_NAME
+        if first_hint is not None:
+            if c.country == first_hint:
+                score += HINT_FIRST
             elif c.country in hints:
-                s.score += HINT_OTHER
+                score += HINT_OTHER
             else:
-                s.score += OUTSIDE_HINTS
+                score += OUTSIDE_HINTS
         elif c.country in mentioned:
-            s.score += HINT_OTHER
+            score += HINT_OTHER
         for q in ctx.qualifier:
-            s.score += _qualifier_bonus(gaz, c, q)
+            score += _qualifier_bonus(gaz, c, q)
         for r in ctx.reference:
-            s.score += _reference_bonus(c, r)
-        if c.level not in ("admin1", "country"):
-            if gaz.admin1_of(c) in admin1_rows:
-                s.score += CO_MENTIONED_ADMIN1
-            if gaz.admin2_of(c) in admin1_rows:
-                s.score += CO_MENTIONED_ADMIN1
+            score += _reference_bonus(c, r)
+        level = c.level
+        if admin1_rows and level != "admin1" and level != "country":
+            # gaz.admin1_of and gaz.admin2_of, for a candidate that is not an admin1
+            if places.admin1[c.row] in admin1_rows:
+                score += CO_MENTIONED_ADMIN1
+            admin2 = (c.row if (level == "admin2" or level == "district")
+                      and c.feature_class == "A" else places.admin2[c.row])
+            if admin2 in admin1_rows:
+                score += CO_MENTIONED_ADMIN1
         if anchors:
             near = min((_km(c, a) for a in anchors if a.row != c.row), default=math.inf)
             if near < PROXIMITY_KM:
-                s.score += PROXIMITY * (1 - near / PROXIMITY_KM)
-        out.append(s)
-    out.sort(key=lambda s: s.score, reverse=True)
+                score += PROXIMITY * (1 - near / PROXIMITY_KM)
+        out.append(_Scored(c, score))
+    if len(out) > 1:
+        out.sort(key=_by_score, reverse=True)
     return out
+
+
+_by_score = operator.attrgetter("score")
 
 
 def _qualifier_bonus(gaz: Gazetteer, c: Candidate, q: PlaceMention) -> float:
@@ -225,14 +246,15 @@ def _decided(scored: list[_Scored]) -> bool:
 # -------------------------------------------------------------------- output
 
 def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[str],
-           mentioned: list[str]) -> Place:
+           mentioned: list[str], decided: bool) -> Place:
+    """The place of mention M from its scored candidates (`decided`: `_decided(scored)`)."""
     evidence = [Span(m.start, m.end, m.text)]
     if m.kind == "capital":
         return _capital(gaz, m, hints, mentioned, evidence)
     if not scored:
         return Place(name=m.text, written=m.text, precision="unresolved", evidence=evidence)
     best = scored[0]
-    if _decided(scored):
+    if decided:
         lead = best.score - scored[1].score if len(scored) > 1 else 4.0
         confidence = min(0.95, 0.55 + 0.1 * lead)
         return _from_candidate(best.cand, m, confidence, evidence)

@@ -32,6 +32,7 @@ class _ActorTable:
     entries: dict[str, dict[str, object]]
     opponents: dict[str, str]
     attacker_country: dict[str, str]
+    targets: dict[str, str]  # party → the first country `opponents` gives it as attacker of
 
 
 @cache
@@ -54,7 +55,15 @@ def actor_table() -> _ActorTable:
         entries,
         dict(lex["opponents"]),
         dict(lex["attacker_country"]),
+        _first_targets(dict(lex["opponents"])),
     )
+
+
+def _first_targets(opponents: dict[str, str]) -> dict[str, str]:
+    targets: dict[str, str] = {}
+    for target, usual in opponents.items():
+        targets.setdefault(usual, target)
+    return targets
 
 
 def _actor_matches(text: str) -> list[re.Match[str]]:
@@ -132,10 +141,7 @@ def targets_of(attacker: str) -> set[str]:
 
 def target_of(attacker: str) -> str | None:
     """The country this party usually strikes (the reverse of `usual_attacker`)."""
-    for target, usual in actor_table().opponents.items():
-        if usual == attacker:
-            return target
-    return None
+    return actor_table().targets.get(attacker)
 
 
 @cache
