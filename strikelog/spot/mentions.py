@@ -242,12 +242,24 @@ def _starts_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+# labels of a phrase hit → (kind, rest) of each ("kind:rest"), split once per labels tuple
+_LABEL_PARTS: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+
+
+def _label_parts(labels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    parts = _LABEL_PARTS.get(labels)
+    if parts is None:
+        parts = _LABEL_PARTS[labels] = tuple(
+            (kind, rest) for kind, _, rest in (label.partition(":") for label in labels)
+        )
+    return parts
+
+
 def _add_mentions(
     out: list[Mention], start: int, end: int, phrase: str, labels: tuple[str, ...]
 ) -> None:
     """One mention per label of a phrase hit ("kind:rest")."""
-    for label in labels:
-        kind, _, rest = label.partition(":")
+    for kind, rest in _label_parts(labels):
         out.append(Mention(kind, start, end, rest, phrase))
 
 
@@ -262,9 +274,12 @@ def spot(text: str) -> list[Mention]:
     quantity_keys = key_starts["quantity"] if plain_form else None
     for q in find_quantities(text, quantity_keys):
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
+    parts_of = _LABEL_PARTS.get
     for phrase_list in ("casualty", "weapon", "subset", "action", "cue"):
-        for hit in hits[phrase_list]:
-            _add_mentions(mentions, *hit)
+        # `_add_mentions` inlined: a report has dozens of these hits
+        for start, end, phrase, labels in hits[phrase_list]:
+            for kind, rest in parts_of(labels) or _label_parts(labels):
+                mentions.append(Mention(kind, start, end, rest, phrase))
     clock_found = bool(key_starts["clock"]) if plain_form else None
     mentions.extend(
         Mention("period", s, e, p, p) for s, e, p in clock_periods(text, clock_found)
