@@ -1557,7 +1557,8 @@ def frame_sentence(
     low = text[sentence.start : sentence.end].lower()
     running = (
         _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
-        if any(w in low for w in ("bringing", "raising", "taking", "pushing"))
+        # (an `or` chain: far quicker than any() over a generator)
+        if "bringing" in low or "raising" in low or "taking" in low or "pushing" in low
         else None
     )
     if running is not None:
