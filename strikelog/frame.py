@@ -102,6 +102,29 @@ _SINGLE_CHILD_CUE = re.compile(
 _CHILD_GROUP_CUE = re.compile(
     r"(?:including|among them|among whom|of whom|incl\.|of them|among those)\W*$"
 )
+# compiled once, not looked up in the re module's cache each time: the framer runs them per
+# quantity or person
+_COMMA_BEFORE = re.compile(r"[,;(—–]\s*$")
+_OF_THEM_GAP = re.compile(r"\s+of\s+(?:them|whom)\s+(?:(?:were|are|was)\s+)?")
+_TOLL = re.compile(r"toll", re.IGNORECASE)
+_OF_THE_GAP = re.compile(r"\s+of\s+(?:the|these|those)\s+")
+_JOINED_TAIL = re.compile(
+    r"\s*(?:and\s*(?:her|his|their|its)?|,\s*(?:and\s+)?(?:her|his|their|its))\s*"
+)
+_A_OR_ONE_BEFORE = re.compile(r"\b(?:an?|one)\s+$")
+_OF_THEM_LOW = re.compile(r"\s*(?:of them|of these|of those|of which)\b")
+_OF_WHICH_LOW = re.compile(r"\s*(?:of which|of them)\s+(?:(?:were|was|are)\s+)?([a-z-]+)")
+_OF_WHICH_BEFORE = re.compile(
+    r"\b(?:of\s+which|of\s+them|of\s+these|of\s+those)\s*,?\s*$", re.IGNORECASE
+)
+_WERE_GAP = re.compile(r"\s+(?:were|was|are)\s+(?:[\w-]+\s+){0,2}")
+_OF_THE_LOW = re.compile(r"\s*of\s+(?:the|these|those)\b")
+_AND_BEFORE = re.compile(r"\band\s+$")
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:most|many|some|several|half|majority|part|dozens|all but \w+|none)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -339,8 +362,8 @@ class _SentenceFramer:
             if not self._qty_ok(q):
                 continue
             named = _OF_THEM_NAMED.match(self.text, q.end)
-            if named and re.search(
-                r"[,;(—–]\s*$", self.text[max(self.sentence.start, q.start - 3) : q.start]
+            if named and _COMMA_BEFORE.search(
+                self.text[max(self.sentence.start, q.start - 3) : q.start]
             ):
                 # "injured two people, one of them an 11-year-old boy": the one is a child
                 person = self._next_person(named.end(), 2)
@@ -360,10 +383,8 @@ class _SentenceFramer:
                 out.append((q, person, (cue.start(), person.end)))
             elif cue:
                 out.append((q, person, (q.start - len(before) + cue.start(), person.end)))
-            elif re.fullmatch(
-                r"\s+of\s+(?:them|whom)\s+(?:(?:were|are|was)\s+)?", self.text[q.end : person.start]
-            ) and re.search(
-                r"[,;(—–]\s*$", self.text[max(self.sentence.start, q.start - 3) : q.start]
+            elif _OF_THEM_GAP.fullmatch(self.text[q.end : person.start]) and _COMMA_BEFORE.search(
+                self.text[max(self.sentence.start, q.start - 3) : q.start]
             ):
                 # "62 people were wounded, 12 of them children"
                 out.append((q, person, (q.start, person.end)))
@@ -389,7 +410,7 @@ class _SentenceFramer:
                     continue  # "his father was not hurt": no casualty
                 outcome, _, position = m.label.partition(":")
                 cap = position if m.kind == "cas" else m.kind
-                groups.setdefault(m.span, {}).setdefault(cap, set()).add(outcome)
+                groups.setdefault((m.start, m.end), {}).setdefault(cap, set()).add(outcome)
         # drop terms inside a longer term ("killed" inside "killed and injured")
         spans = sorted(groups, key=lambda s: (s[0], -s[1]))
         kept: list[tuple[int, int]] = []
@@ -444,9 +465,10 @@ class _SentenceFramer:
         clause = max(self.sentence.start, start - 60, self.text.rfind(";", 0, start) + 1)
         if _FIRST_FIGURE.search(self.text, clause, end):
             return False  # "the toll initially stood at four": the figure since replaced
-        return any(m.kind == "update" and start <= m.start < end for m in self.m) or bool(
-            re.search(r"toll", self.text[start:end], re.IGNORECASE)
-        )
+        return (
+            "update" in self.kinds
+            and any(m.kind == "update" and start <= m.start < end for m in self.m)
+        ) or bool(_TOLL.search(self.text[start:end]))
 
     def _additive(self, words: list[str] | None) -> bool:
         return bool(words) and any(w in self.w.additive for w in words or [])
@@ -682,7 +704,7 @@ class _SentenceFramer:
             if (
                 p.end <= q.start
                 and self._qty_ok(p)
-                and re.fullmatch(r"\s+of\s+(?:the|these|those)\s+", self.text[p.end : q.start])
+                and _OF_THE_GAP.fullmatch(self.text[p.end : q.start])
             ):
                 return p
         return None
@@ -699,12 +721,7 @@ class _SentenceFramer:
         tail = self.text[persons[-1].end : qstart].lower()
         # (", and around 15 people were injured" starts a clause: a comma joins a list only
         # with a possessive, "a man, his wife and their two children")
-        return bool(
-            re.fullmatch(
-                r"\s*(?:and\s*(?:her|his|their|its)?|,\s*(?:and\s+)?(?:her|his|their|its))\s*",
-                tail,
-            )
-        )
+        return bool(_JOINED_TAIL.fullmatch(tail))
 
     @staticmethod
     def _pick(outcomes: set[str]) -> str:
@@ -732,7 +749,7 @@ class _SentenceFramer:
                 start <= a.start < start + stop
                 and q.text.lower().endswith("old")
                 and self._child_age(q)
-                and re.search(r"\b(?:an?|one)\s+$", self.text[max(start, a.start - 5) : a.start])
+                and _A_OR_ONE_BEFORE.search(self.text[max(start, a.start - 5) : a.start])
                 and not any(0 <= p.start - a.end <= 3 for p in persons)
             ):
                 n += 1  # "including a 12-year-old": a child, named by the age alone
@@ -1174,7 +1191,7 @@ class _SentenceFramer:
             return
         has_attack_cue = (
             bool(actions)
-            or any(m.kind == "hit" for m in self.m)
+            or "hit" in self.kinds
             # "- 6 Kh-101 cruise missiles;" under "- 3 Iskander-M missiles, launched from …"
             or (
                 previous_class is not None
@@ -1203,9 +1220,11 @@ class _SentenceFramer:
                         cls, wm = w.label, w
                     break
             low = self.text[q.end : q.end + 40].lower()
-            of_them = re.match(r"\s*(?:of them|of these|of those|of which)\b", low)
+            # (both patterns, and the "of the" one below, need an "of")
+            has_of = "of" in low
+            of_them = _OF_THEM_LOW.match(low) if has_of else None
             # "of which 15 were ballistic", "45 missiles, 32 of them ballistic"
-            of_which = re.match(r"\s*(?:of which|of them)\s+(?:(?:were|was|are)\s+)?([a-z-]+)", low)
+            of_which = _OF_WHICH_LOW.match(low) if has_of else None
             if of_which:
                 sub = of_which.group(1)
                 lex = load_lexicon("weapons")["subset_words"]
@@ -1229,10 +1248,8 @@ class _SentenceFramer:
                 and last_cls
                 and (
                     of_them
-                    or re.search(
-                        r"\b(?:of\s+which|of\s+them|of\s+these|of\s+those)\s*,?\s*$",
-                        self.text[max(self.sentence.start, q.start - 20) : q.start],
-                        re.IGNORECASE,
+                    or _OF_WHICH_BEFORE.search(
+                        self.text[max(self.sentence.start, q.start - 20) : q.start]
                     )
                 )
             ):
@@ -1243,10 +1260,11 @@ class _SentenceFramer:
                 # "two of the missiles were Iskander-M ballistic missiles": the subset class
                 for w2 in weapons:
                     if w2.start > wm.end:
-                        if re.fullmatch(
-                            r"\s+(?:were|was|are)\s+(?:[\w-]+\s+){0,2}",
-                            self.text[wm.end : w2.start],
-                        ) and re.match(r"\s*of\s+(?:the|these|those)\b", low):
+                        if (
+                            has_of
+                            and _WERE_GAP.fullmatch(self.text[wm.end : w2.start])
+                            and _OF_THE_LOW.match(low)
+                        ):
                             cls = w2.label
                             subset = True
                         break
@@ -1334,7 +1352,7 @@ class _SentenceFramer:
                 wc
                 for wc in self.frame.waves
                 if 0 < art.start() - wc.number_span[1] <= 40
-                and re.search(r"\band\s+$", self.text[wc.number_span[1] : art.start()])
+                and _AND_BEFORE.search(self.text[wc.number_span[1] : art.start()])
             ]
             if word == "both" and after_count:
                 kind = after_count[-1].kind
@@ -1369,12 +1387,7 @@ class _SentenceFramer:
     def _action_for(
         self, q: Mention, actions: list[Mention], attack_cue: bool, weapon: Mention | None = None
     ) -> str | None:
-        if re.search(
-            r"\b(?:most|many|some|several|half|majority|part|dozens|all but \w+|none)\s+of\s+"
-            r"(?:the\s+)?$",
-            self.text[max(self.sentence.start, q.start - 30) : q.start],
-            re.IGNORECASE,
-        ):
+        if _PART_OF_BEFORE.search(self.text[max(self.sentence.start, q.start - 30) : q.start]):
             return "launched"  # "intercepted most of the 40 rockets": 40 were fired
         if weapon is not None and not any(a.end <= q.start for a in actions):
             # "40 rockets fired by Hezbollah", "drones launched from Kursk": the participle
@@ -1597,7 +1610,8 @@ def frame_sentence(
     low = text[sentence.start : sentence.end].lower()
     running = (
         _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
-        if any(w in low for w in ("bringing", "raising", "taking", "pushing"))
+        # (an `or` chain: far quicker than any() over a generator)
+        if "bringing" in low or "raising" in low or "taking" in low or "pushing" in low
         else None
     )
     not_harm = [m.start for m in mentions if m.kind == "notharm"] if "notharm" in kinds else []

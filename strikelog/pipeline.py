@@ -71,19 +71,27 @@ def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
     # month words looked for once in the whole text, not sentence by sentence
     months = doc.word_spans(MONTH_HINTS)
     month_starts = [start for start, _ in months]
+    n_months = len(months)
+    text = doc.text
+    bisect_left = bisect.bisect_left
     frames: list[SentenceFrame] = []
     previous_class: str | None = None
     for s in doc.sentences:
-        lo = bisect.bisect_left(starts, s.start)
-        hi = bisect.bisect_left(starts, s.end)
-        inside = [m for m in mentions[lo:hi] if m.end <= s.end]
         # the first month word from the sentence start on ends first (they cannot overlap)
-        first = bisect.bisect_left(month_starts, s.start)
-        month_hint = first < len(months) and months[first][1] <= s.end
-        frames.append(frame_sentence(doc.text, s, inside, previous_class, month_hint))
-        frames[-1].month_named = month_hint
+        first = bisect_left(month_starts, s.start)
+        month_hint = first < n_months and months[first][1] <= s.end
+        lo = bisect_left(starts, s.start)
+        hi = bisect_left(starts, s.end, lo)
+        if lo == hi:
+            # no mention: what frame_sentence makes of none, without the call
+            frame = SentenceFrame(s)
+        else:
+            inside = [m for m in mentions[lo:hi] if m.end <= s.end]
+            frame = frame_sentence(text, s, inside, previous_class, month_hint)
+        frame.month_named = month_hint
+        frames.append(frame)
         # "… 80 of them" refers to the sentence right before
-        previous_class = frames[-1].waves[-1].weapon if frames[-1].waves else None
+        previous_class = frame.waves[-1].weapon if frame.waves else None
     return frames
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -132,11 +133,16 @@ def _phrase_table(entries: Iterable[tuple[str, str]], plural: bool) -> dict[str,
 
 
 Hit = tuple[int, int, str, tuple[str, ...]]  # start, end, phrase, labels
+_START = itemgetter(0)
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
-    """The hits that stay when each overlap keeps its leftmost, then longest, hit."""
-    hits.sort(key=lambda h: (h[0], -h[1]))
+    """The hits that stay when each overlap keeps its leftmost, then longest, hit. `hits`
+    come in the automaton's order, by end: reversed, a stable sort by start puts the longest
+    of a start first, without a key made for each hit (two hits of one list never share
+    both start and end)."""
+    hits.reverse()
+    hits.sort(key=_START)
     out = []
     pos = -1
     for hit in hits:
@@ -191,16 +197,17 @@ class PhraseIndex:
         bounds)."""
         self.names = tuple(lists)
         self.substring_names = tuple(substrings or {})
-        # an owner is (list index, key, labels); a substring's list index comes after the
-        # phrase lists' and its labels are None
-        merged: dict[str, list[tuple[int, str, tuple[str, ...] | None]]] = {}
+        # an owner is (list index, length of the key + 1, key, labels): the length spares a
+        # len() per hit; a substring's list index comes after the phrase lists' and its
+        # labels are None
+        merged: dict[str, list[tuple[int, int, str, tuple[str, ...] | None]]] = {}
         for index, (entries, plural) in enumerate(lists.values()):
             for key, labels in _phrase_table(entries, plural).items():
-                merged.setdefault(f" {key} ", []).append((index, key, tuple(labels)))
+                merged.setdefault(f" {key} ", []).append((index, len(key) + 1, key, tuple(labels)))
         for index, strings in enumerate((substrings or {}).values(), start=len(self.names)):
             for string in dict.fromkeys(strings):
                 if string:
-                    merged.setdefault(string, []).append((index, string, None))
+                    merged.setdefault(string, []).append((index, len(string) + 1, string, None))
         self._automaton = ahocorasick.Automaton()
         for word, owners in merged.items():
             self._automaton.add_word(word, tuple(owners))
@@ -220,14 +227,13 @@ class PhraseIndex:
         per_substring: list[list[int]] = [[] for _ in self.substring_names]
         if not self._empty:
             for last, owners in self._automaton.iter(search_form(text)):
-                for index, key, labels in owners:
+                for index, n, key, labels in owners:
                     if labels is not None:
                         # `last` is the index of the closing space; the phrase ends before it
-                        e = last - 1
-                        per_list[index].append((e - len(key), e, key, labels))
+                        per_list[index].append((last - n, last - 1, key, labels))
                     else:
                         # the form is the text padded by one: text offset = form offset - 1
-                        per_substring[index - phrase_lists].append(last - len(key))
+                        per_substring[index - phrase_lists].append(last - n + 1)
         hits = {
             name: _leftmost_longest(hits) for name, hits in zip(self.names, per_list, strict=True)
         }

@@ -256,13 +256,50 @@ def _starts_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _add_mentions(
-    out: list[Mention], start: int, end: int, phrase: str, labels: tuple[str, ...]
-) -> None:
-    """One mention per label of a phrase hit ("kind:rest")."""
+# labels of a phrase hit → (kind, rest) of each ("kind:rest"), split once per labels tuple
+_LABEL_PARTS: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+
+
+def _label_parts(labels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    parts = _LABEL_PARTS.get(labels)
+    if parts is None:
+        parts = _LABEL_PARTS[labels] = tuple(
+            (kind, rest) for kind, _, rest in (label.partition(":") for label in labels)
+        )
+    return parts
+
+
+# a person phrase → (kind, label, data) of each of its mentions, made once per phrase (the
+# data is only ever read)
+_PERSON_PARTS: dict[str, tuple[tuple[str, str, dict[str, Any]], ...]] = {}
+
+
+def _person_parts(
+    rec: _Recognisers, key: str, labels: tuple[str, ...]
+) -> tuple[tuple[str, str, dict[str, Any]], ...]:
+    parts: list[tuple[str, str, dict[str, Any]]] = []
     for label in labels:
-        kind, _, rest = label.partition(":")
-        out.append(Mention(kind, start, end, rest, phrase))
+        if label.partition(":")[0] == "pair":
+            parts.append(
+                ("pair", "", {"count": rec.pairs[key], "adult": key in rec.adult_pairs})
+            )
+            continue
+        attrs = rec.person_attrs.get(key, {})
+        plural = key.endswith("s") or key in ("people", "children", "men", "women")
+        parts.append(
+            (
+                "person",
+                "child" if attrs.get("child") else "adult",
+                {
+                    "sex": attrs.get("sex"),
+                    "plural": plural,
+                    "word": key,
+                    "adult": bool(attrs.get("adult")),
+                },
+            )
+        )
+    found = _PERSON_PARTS[key] = tuple(parts)
+    return found
 
 
 def spot(text: str) -> list[Mention]:
@@ -276,25 +313,37 @@ def spot(text: str) -> list[Mention]:
     quantity_keys = key_starts["quantity"] if plain_form else None
     for q in find_quantities(text, quantity_keys):
         mentions.append(Mention("age" if q.is_age else "qty", q.start, q.end, "", q))
+    parts_of = _LABEL_PARTS.get
+    # "went on strike", "heart attack": the attack words inside are no attack; "racing drones
+    # crashed into the gates": a sports drone, and what it hits in its sentence. Both come
+    # from the action list, and casualty spans from the casualty list: gathered as the
+    # mentions are made, not by passes over all mentions
+    not_attack: list[tuple[int, int]] = []
+    drop_kinds = False  # whether a notattack or notweapon mention was made
+    casualty_spans: list[tuple[int, int]] = []
     for phrase_list in ("casualty", "weapon", "subset", "action", "cue"):
-        for hit in hits[phrase_list]:
-            _add_mentions(mentions, *hit)
+        # one mention per label of a hit ("kind:rest")
+        for start, end, phrase, labels in hits[phrase_list]:
+            for kind, rest in parts_of(labels) or _label_parts(labels):
+                mentions.append(Mention(kind, start, end, rest, phrase))
+                if kind in _SPECIAL_KINDS:
+                    if kind == "cas" or kind == "single":
+                        casualty_spans.append((start, end))
+                        continue
+                    drop_kinds = True
+                    if kind == "notattack":
+                        not_attack.append((start, end))
+                    elif rest == "show":
+                        # a drone show: its drones are show drones from the first line on
+                        not_attack.append((0, len(text)))
+                    else:
+                        stop = _SENTENCE_END.search(text, end)
+                        not_attack.append((start, stop.start() if stop else len(text)))
     clock_found = bool(key_starts["clock"]) if plain_form else None
     mentions.extend(
         Mention("period", s, e, p, p) for s, e, p in clock_periods(text, clock_found)
     )
-    # "went on strike", "heart attack": the attack words inside are no attack
-    not_attack = [(m.start, m.end) for m in mentions if m.kind == "notattack"]
-    # "racing drones crashed into the gates": a sports drone, and what it hits in its sentence
-    for m in mentions:
-        if m.kind == "notweapon":
-            if m.label == "show":
-                # a drone show: its drones are show drones from the first line to the last
-                not_attack.append((0, len(text)))
-                break
-            stop = _SENTENCE_END.search(text, m.end)
-            not_attack.append((m.start, stop.start() if stop else len(text)))
-    if not_attack:
+    if drop_kinds:
         mentions = [
             m for m in mentions
             if m.kind not in ("notattack", "notweapon")
@@ -302,20 +351,20 @@ def spot(text: str) -> list[Mention]:
                 m.kind in ("hit", "weapon") and any(s <= m.start < e for s, e in not_attack)
             )
         ]
-    casualty_spans = [(m.start, m.end) for m in mentions if m.kind in ("cas", "single")]
     # the tests on the words after and before a site run only in a report that has their words
     # (looked for in the search form of ASCII text; other text keeps every test)
     ascii_text = text.isascii()
     not_target_after = not ascii_text or bool(key_starts["site_not_target_after"])
     taken_to = not ascii_text or bool(key_starts["taken_to"])
     # sites and persons are read from the hits, and a mention made only for what is kept
+    not_target_before = rec.site_not_target_before_backwards.match
     for start, end, phrase, labels in hits["site"]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
-        if _starts_inside(start, casualty_spans):
+        if casualty_spans and _starts_inside(start, casualty_spans):
             continue
         before_backwards = text[max(0, start - 60) : start][::-1]
         if (
-            rec.site_not_target_before_backwards.match(before_backwards)
+            not_target_before(before_backwards)
             or (
                 taken_to
                 and may_contain(
@@ -348,7 +397,9 @@ def spot(text: str) -> list[Mention]:
             and _PROPER_SITE.search(text, max(0, start - 30), end)
         ):
             continue  # "according to Ukrainian Railways": a company's name, not a site
-        _add_mentions(mentions, start, end, phrase, labels)
+        for kind, rest in parts_of(labels) or _label_parts(labels):
+            mentions.append(Mention(kind, start, end, rest, phrase))
+    person_parts = _PERSON_PARTS.get
     for start, end, key, labels in hits["person"]:
         if key == "minor" and _word_after(text, end) in _MINOR_HARM_NOUNS:
             continue  # "85 sustained minor injuries": an adjective, no child
@@ -356,34 +407,9 @@ def spot(text: str) -> list[Mention]:
             after = _word_after(text, end)
             if len(after) > 3 and after.endswith("s") and after not in rec.person_attrs:
                 continue  # "Kherson and 18 other settlements": an adjective, no one
-        for label in labels:
-            if label.partition(":")[0] == "pair":
-                mentions.append(
-                    Mention(
-                        "pair",
-                        start,
-                        end,
-                        "",
-                        {"count": rec.pairs[key], "adult": key in rec.adult_pairs},
-                    )
-                )
-                continue
-            attrs = rec.person_attrs.get(key, {})
-            plural = key.endswith("s") or key in ("people", "children", "men", "women")
-            mentions.append(
-                Mention(
-                    "person",
-                    start,
-                    end,
-                    "child" if attrs.get("child") else "adult",
-                    {
-                        "sex": attrs.get("sex"),
-                        "plural": plural,
-                        "word": key,
-                        "adult": bool(attrs.get("adult")),
-                    },
-                )
-            )
+        parts = person_parts(key) or _person_parts(rec, key, labels)
+        for kind, label, data in parts:
+            mentions.append(Mention(kind, start, end, label, data))
     # by start, the longest first, ties kept in order: two stable sorts on attributes are
     # quicker than one on a (start, -end) made for each mention
     mentions.sort(key=_END, reverse=True)
@@ -392,6 +418,8 @@ def spot(text: str) -> list[Mention]:
 
 
 _START = attrgetter("start")
+# the kinds of phrase mentions that `spot` gathers spans of as it makes them
+_SPECIAL_KINDS = frozenset(("cas", "single", "notattack", "notweapon"))
 _END = attrgetter("end")
 
 
