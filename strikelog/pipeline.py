@@ -133,7 +133,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     taken = [(m.start, m.end) for m in mentions if m.kind == "weapon"]
     taken += [(a.start, a.end) for a in actors if not a.metonym]
     # a longer place wins over a party named inside it: "Port Sudan" is not "Sudan"
-    found = gaz.find(doc.text)
+    found = gaz.find(doc.text, doc.lower)
     if taken:
         spans = sorted(taken)
         taken_starts = [s for s, _ in spans]

@@ -179,8 +179,9 @@ class Matcher:
         # the words of "region of X" (not "state of", which names countries too)
         self._region_words = self.admin1_suffixes - {"state", "countryside"}
 
-    def find(self, text: str) -> list[RawMatch]:
-        lowered = _lowered(text)
+    def find(self, text: str, lower: str | None = None) -> list[RawMatch]:
+        # `lower`: text.lower() if the caller has it; used when it keeps every offset
+        lowered = lower if lower is not None and len(lower) == len(text) else _lowered(text)
         scan = text.replace("_", " ") if "_" in text else text
         ids = self.keys.ids
         multi = self.keys.multi_word
