@@ -61,13 +61,27 @@ def _lowered(text: str) -> str:
     return lowered
 
 
+def _ascii_bytes(scan: str) -> bytes | None:
+    """`scan` as ASCII bytes with "?" for each other character, when none of those is a
+    word character (curly quotes, dashes), so that the bytes have the same words; else None."""
+    if scan.isascii():
+        return scan.encode("ascii")
+    raw = scan.encode("ascii", "replace")  # one "?" per character
+    at = raw.find(b"?")
+    while at >= 0:
+        if scan[at].isalnum():  # what \w is, "_" aside
+            return None
+        at = raw.find(b"?", at + 1)
+    return raw
+
+
 def _capitalised_ascii(
-    scan: str, lowered: str, first_words: set[str]
+    raw: bytes, lowered: str, first_words: set[str]
 ) -> list[tuple[int, int, str]]:
-    r"""For ASCII `scan`: the spans of `[A-Z](?<!\w\w)\w*` whose lowercase is one of
-    `first_words`, with that word."""
+    r"""For ASCII bytes `raw` of the scanned text: the spans of `[A-Z](?<!\w\w)\w*` whose
+    lowercase is one of `first_words`, with that word."""
     # padded by a space each side: a mark's index is the text offset + 1
-    marks = b" " + scan.encode("ascii").translate(_ASCII_MARKS) + b" "
+    marks = b" " + raw.translate(_ASCII_MARKS) + b" "
     find = marks.find
     hits = []
     at = find(b" U")  # the capital's text offset
@@ -215,8 +229,10 @@ class Matcher:
         suffix_words = self._suffix_words
         given_names = self.given_names
         word_info = self._word_info
-        if scan.isascii():
-            hits = _capitalised_ascii(scan, lowered, first_words)
+        raw = _ascii_bytes(scan)
+        if raw is not None:
+            # no word character beyond ASCII: only A-Z can begin a capitalised word
+            hits = _capitalised_ascii(raw, lowered, first_words)
         else:
             hits = [(s, e, w) for s, e in map(_span, _MAYBE_CAPITALISED.finditer(scan))
                     if (w := lowered[s:e]) in first_words]
