@@ -14,7 +14,7 @@ from functools import cache
 
 from strikelog.lang.loader import load_lexicon
 from strikelog.prepare import Sentence
-from strikelog.spot.mentions import Mention
+from strikelog.spot.mentions import MONTH_HINTS, Mention
 from strikelog.spot.numbers import Quantity
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -1513,8 +1513,6 @@ _RUNNING_TOTAL = re.compile(
     r"war|conflict)\b)",
     re.IGNORECASE,
 )
-# a sentence may name a date only where one of these begins a word, in any case
-MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_HINT = re.compile(rf"\b(?:{'|'.join(MONTH_HINTS)})", re.IGNORECASE)
 
 

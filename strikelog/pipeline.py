@@ -40,7 +40,7 @@ from strikelog.spot.actors import (
     targets_of,
     usual_attacker,
 )
-from strikelog.spot.mentions import Mention, spot
+from strikelog.spot.mentions import Mention, spot_with_months
 from strikelog.unlisted import unlisted_place_matches
 
 T = TypeVar("T")
@@ -66,10 +66,13 @@ def _run(stage: str, report: Report, fn: Callable[[], T]) -> T:
         raise StageError(stage, report, exc) from exc
 
 
-def _frames(doc: Doc, mentions: list[Mention]) -> list[SentenceFrame]:
+def _frames(
+    doc: Doc, mentions: list[Mention], month_words: list[int] | None = None
+) -> list[SentenceFrame]:
+    """`month_words`: where the words of MONTH_HINTS occur, if the spot stage found them."""
     starts = [m.start for m in mentions]
     # month words looked for once in the whole text, not sentence by sentence
-    months = doc.word_spans(MONTH_HINTS)
+    months = doc.word_spans(MONTH_HINTS, month_words)
     month_starts = [start for start, _ in months]
     n_months = len(months)
     text = doc.text
@@ -133,7 +136,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     taken = [(m.start, m.end) for m in mentions if m.kind == "weapon"]
     taken += [(a.start, a.end) for a in actors if not a.metonym]
     # a longer place wins over a party named inside it: "Port Sudan" is not "Sudan"
-    found = gaz.find(doc.text)
+    found = gaz.find(doc.text, doc.lower)
     if taken:
         spans = sorted(taken)
         taken_starts = [s for s, _ in spans]
@@ -726,10 +729,10 @@ def extract_report(report: Report) -> Extraction:
     )
     published = report.published[:10] if report.published else None
     doc = _run("prepare", report, lambda: prepare(report.text))
-    mentions = _run("spot", report, lambda: spot(report.text))
+    mentions, months = _run("spot", report, lambda: spot_with_months(report.text))
     actors = _run("spot", report, lambda: find_actors(report.text))
     places = _run("spot", report, lambda: _places(doc, actors, mentions))
-    frames = _run("frame", report, lambda: _frames(doc, mentions))
+    frames = _run("frame", report, lambda: _frames(doc, mentions, months))
 
     def _resolve() -> Extraction:
         r = Resolver(doc, frames, mentions, places, actors, published)

@@ -75,20 +75,31 @@ class Doc:
             return [m.span() for m in on_lower.finditer(self.lower)]
         return [m.span() for m in on_text.finditer(self.text)]
 
-    def word_spans(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    def word_spans(
+        self, words: tuple[str, ...], starts: list[int] | None = None
+    ) -> list[tuple[int, int]]:
         """Spans where one of `words` (lowercase ASCII) begins after a word boundary,
         ignoring case: what ``\\b(?:words)`` with IGNORECASE finds, found in `lower` by
-        `str.find`, which skips ahead far faster than the regex engine."""
+        `str.find`, which skips ahead far faster than the regex engine. `starts`: where
+        the words occur in `lower`, when a caller's scan has found them already (used for
+        words of one length)."""
         if not self._lower_is_plain():
             return [m.span() for m in _word_start_pattern(words).finditer(self.text)]
         low = self.lower
         found = []
-        for word in words:
-            at = low.find(word)
-            while at >= 0:
+        lengths = {len(word) for word in words}
+        if starts is not None and len(lengths) == 1:
+            n = lengths.pop()
+            for at in starts:
                 if at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):  # \b
-                    found.append((at, at + len(word)))
-                at = low.find(word, at + 1)
+                    found.append((at, at + n))
+        else:
+            for word in words:
+                at = low.find(word)
+                while at >= 0:
+                    if at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):  # \b
+                        found.append((at, at + len(word)))
+                    at = low.find(word, at + 1)
         # as a regex scan: leftmost first, the longest word at a position, no overlaps
         found.sort(key=lambda span: (span[0], -span[1]))
         spans = []

@@ -81,12 +81,13 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- finding
 
-    def find(self, text: str) -> list[PlaceMention]:
-        """Every place mention in TEXT, in order, not overlapping, longest match first."""
+    def find(self, text: str, lower: str | None = None) -> list[PlaceMention]:
+        """Every place mention in TEXT, in order, not overlapping, longest match first.
+        `lower`: text.lower(), if the caller has it already."""
         geonameid = self.index.places.geonameid
         lists = self._candidate_lists
         out = []
-        for m in self.matcher.find(text):
+        for m in self.matcher.find(text, lower):
             if m.kind == "capital":
                 candidates = []
             else:  # the candidates of these rows, built once, a new list each time

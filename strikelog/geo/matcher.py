@@ -41,9 +41,14 @@ _WORD = re.compile(r"[^\W_]+")
 # word edge is checked after the first letter (not as a leading \b), which lets the
 # regex engine skip ahead to candidate letters: 1.5 times faster.
 _MAYBE_CAPITALISED = re.compile(r"[^\W\d_a-z\u00df-\u00ff\u0430-\u045f](?<!\w\w)\w*")
-# the same for ASCII text, where only A-Z is such a letter: a plain range is far quicker to
-# skip ahead to than the class above
-_MAYBE_CAPITALISED_ASCII = re.compile(r"[A-Z](?<!\w\w)\w*")
+# For ASCII text, where only A-Z is such a letter, what `[A-Z](?<!\w\w)\w*` finds is found
+# quicker in the text as marks: "U" for A-Z, "w" for the other word characters ([a-z0-9];
+# "_" is a space in the scanned text), " " for the rest. " U" starts such a word and the
+# next " " ends it, both found by bytes.find
+_ASCII_MARKS = b"".join(
+    b"U" if 65 <= i <= 90 else b"w" if 97 <= i <= 122 or 48 <= i <= 57 else b" "
+    for i in range(256)
+)
 _span = re.Match.span
 
 
@@ -54,6 +59,38 @@ def _lowered(text: str) -> str:
         # a few characters lowercase to two ("İ"); keep those as they are
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return lowered
+
+
+def _ascii_bytes(scan: str) -> bytes | None:
+    """`scan` as ASCII bytes with "?" for each other character, when none of those is a
+    word character (curly quotes, dashes), so that the bytes have the same words; else None."""
+    if scan.isascii():
+        return scan.encode("ascii")
+    raw = scan.encode("ascii", "replace")  # one "?" per character
+    at = raw.find(b"?")
+    while at >= 0:
+        if scan[at].isalnum():  # what \w is, "_" aside
+            return None
+        at = raw.find(b"?", at + 1)
+    return raw
+
+
+def _capitalised_ascii(
+    raw: bytes, lowered: str, first_words: set[str]
+) -> list[tuple[int, int, str]]:
+    r"""For ASCII bytes `raw` of the scanned text: the spans of `[A-Z](?<!\w\w)\w*` whose
+    lowercase is one of `first_words`, with that word."""
+    # padded by a space each side: a mark's index is the text offset + 1
+    marks = b" " + raw.translate(_ASCII_MARKS) + b" "
+    find = marks.find
+    hits = []
+    at = find(b" U")  # the capital's text offset
+    while at >= 0:
+        end = find(b" ", at + 2) - 1
+        if (word := lowered[at:end]) in first_words:
+            hits.append((at, end, word))
+        at = find(b" U", end)
+    return hits
 
 
 def _the_names(ids: dict[str, int], multi_word: dict[str, int]) -> re.Pattern[str] | None:
@@ -179,8 +216,9 @@ class Matcher:
         # the words of "region of X" (not "state of", which names countries too)
         self._region_words = self.admin1_suffixes - {"state", "countryside"}
 
-    def find(self, text: str) -> list[RawMatch]:
-        lowered = _lowered(text)
+    def find(self, text: str, lower: str | None = None) -> list[RawMatch]:
+        # `lower`: text.lower() if the caller has it; used when it keeps every offset
+        lowered = lower if lower is not None and len(lower) == len(text) else _lowered(text)
         scan = text.replace("_", " ") if "_" in text else text
         ids = self.keys.ids
         multi = self.keys.multi_word
@@ -191,9 +229,13 @@ class Matcher:
         suffix_words = self._suffix_words
         given_names = self.given_names
         word_info = self._word_info
-        capitalised = _MAYBE_CAPITALISED_ASCII if scan.isascii() else _MAYBE_CAPITALISED
-        hits = [(s, e, w) for s, e in map(_span, capitalised.finditer(scan))
-                if (w := lowered[s:e]) in first_words]
+        raw = _ascii_bytes(scan)
+        if raw is not None:
+            # no word character beyond ASCII: only A-Z can begin a capitalised word
+            hits = _capitalised_ascii(raw, lowered, first_words)
+        else:
+            hits = [(s, e, w) for s, e in map(_span, _MAYBE_CAPITALISED.finditer(scan))
+                    if (w := lowered[s:e]) in first_words]
         if self._the_names is not None:
             the_hits = [(m.start(), m.start() + 3, "the")
                         for m in self._the_names.finditer(lowered)]

@@ -199,6 +199,7 @@ def recognisers() -> _Recognisers:
                 "clock": clock_keys(),
                 "site_not_target_after": [phrase_form(w) for w in not_target_after],
                 "taken_to": _TAKEN_TO_VERBS,
+                "month": MONTH_HINTS,
             },
         ),
         person_attrs={k.lower(): v for k, v in vic["persons"].items()},
@@ -302,8 +303,19 @@ def _person_parts(
     return found
 
 
+# a sentence may name a date only where one of these begins a word, in any case (frame.py)
+MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def spot(text: str) -> list[Mention]:
     """All non-place mentions in `text`, sorted by start. Overlaps between kinds are kept."""
+    return spot_with_months(text)[0]
+
+
+def spot_with_months(text: str) -> tuple[list[Mention], list[int]]:
+    """`spot`'s mentions, and where the words of MONTH_HINTS occur in `text` (anywhere, not
+    only at a word start; in order), found in the same pass (valid as the text's offsets only
+    where its lowercase has them)."""
     rec = recognisers()
     hits, key_starts = rec.phrases.find_all(text)
     # the search form of ASCII text, or of text whose only non-ASCII characters are not word
@@ -414,7 +426,7 @@ def spot(text: str) -> list[Mention]:
     # quicker than one on a (start, -end) made for each mention
     mentions.sort(key=_END, reverse=True)
     mentions.sort(key=_START)
-    return mentions
+    return mentions, key_starts["month"]
 
 
 _START = attrgetter("start")
