@@ -1505,7 +1505,7 @@ _SINCE_EVENT = re.compile(
 # "As Ukrinform reported, the city is restoring a dormitory hit by a drone": an earlier story
 _AS_REPORTED = re.compile(
     r"As\s+(?:(?:[A-Z][\w.-]*|we|the\s+agency)\s+){1,3}(?:previously\s+|earlier\s+|already\s+)?"
-    r"(?:reported|wrote)\b|As\s+(?:previously|earlier|already)\s+reported\b"
+    r"(?:reported|wrote)\b|As\s+(?:previously\s+|earlier\s+|already\s+)?reported\b"
 )
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|raising|taking|pushing)\s+the\s+(?:overall\s+|cumulative\s+|total\s+)?"
