@@ -412,7 +412,7 @@ def test_another_group_hurt_on_the_way_to_shelter_is_left_out(run):
 def test_as_reported_tells_an_earlier_story(run):
     out = run(
         "Russian shelling of the Kherson district wounded three people on Monday, the "
-        "governor said.\n\nAs reported, in the suburbs of Kherson, Russians dropped explosives "
-        "from a drone on a water utility's repair team."
+        "governor said.\n\nAs reported, a Russian drone hit a water pumping station in "
+        "Kherson."
     )
     assert "water" not in [t for i in out["incidents"] for t in i["targets"]]
