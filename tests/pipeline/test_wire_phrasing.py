@@ -76,15 +76,14 @@ def test_a_later_strike_elsewhere_does_not_take_the_lead_figures(run):
 def test_the_conflicts_own_toll_is_no_figure(run):
     out = run(
         "A drone hit a market in El Obeid on Sunday, killing nine people. The conflict has "
-        "already claimed the lives of tens of thousands, according to aid agencies."
+        "already claimed the lives of more than 40,000 people, according to aid agencies."
     )
     assert value(out["totals"]["killed"]) == 9
 
 
 def test_a_linked_headline_below_the_story_is_no_report(run):
     out = run(
-        "A drone hit a petrol station in Kherson on Monday, injuring two people.\n"
-        "Read also\n"
+        "A drone hit a petrol station in Kherson on Monday, injuring two people.\n\n"
         "Eleven dead after shelling of a bus stop in Donetsk region - Media"
     )
     assert value(out["totals"]["injured"]) == 2
@@ -164,10 +163,10 @@ def test_an_earlier_story_told_again(run):
     out = run(
         "Russian glide bombs hit the Polohy district on Monday, injuring a woman, the governor "
         "said.\n\nAs Ukrinform reported, Zaporizhzhia is still repairing a school hit by a "
-        "drone last month."
+        "drone."
     )
     names = [i["place"]["name"] for i in out["incidents"]]
-    assert "Zaporizhzhia" not in names
+    assert not [n for n in names if n.startswith("Zaporizh")]
 
 
 def test_the_city_is_named_as_the_report_spells_it(run):
@@ -236,10 +235,10 @@ def test_minor_injuries_are_no_minors(run):
 
 def test_hospitals_the_wounded_were_taken_to_are_not_struck(run):
     out = run(
-        "A ballistic missile from Iran hit a house in Rishon LeZion. Medics transported nine "
-        "wounded people to Assaf Harofeh, Wolfson and Sheba hospitals."
+        "A missile hit a house in Rishon LeZion, wounding nine people. Medics transported 12 "
+        "injured people to Wolfson, Sheba and Shamir-Assaf Harofeh hospitals."
     )
-    assert "Sheba" not in _incidents(out)
+    assert "Shamir" not in _incidents(out)
 
 
 def test_a_toll_of_the_past_week_is_no_figure_of_this_strike(run):
@@ -254,8 +253,9 @@ def test_a_toll_of_the_past_week_is_no_figure_of_this_strike(run):
 
 def test_the_party_that_launched_is_the_attacker(run):
     out = run(
-        "Missile strikes on central Israel killed two people on Saturday. Ballistic missiles "
-        "launched by Iran struck two apartment blocks in Bat Yam, the army said."
+        "Missile strikes on central Israel killed two people on Saturday, as hostilities "
+        "between Israel and Iran surged. The Israel Defense Forces confirmed a new wave of "
+        "missile attacks launched by Iran."
     )
     sides = {(w["attacker"], w["target_country"]) for w in out["waves"]}
     assert sides == {("Iran", "IL")}
@@ -304,7 +304,7 @@ def test_strikes_reported_in_a_list_of_towns(run):
 def test_other_settlements_are_no_people(run):
     out = run(
         "Over the past day Russian troops shelled Nikopol and 14 other settlements in the "
-        "region, the governor said. Two people died and six more were injured."
+        "region, resulting in deaths and injuries. Two people died and six more were injured."
     )
     assert value(out["totals"]["killed"]) == 2
 
