@@ -128,15 +128,21 @@ def country_of(attacker: str) -> str | None:
 
 def strikes(attacker: str, country: str) -> bool:
     """Whether `attacker` is a party known to strike `country`."""
-    targets = load_lexicon("actors").get("usual_targets", {}).get(attacker, [])
-    return country in targets or usual_attacker(country) == attacker
+    return country in _targets(attacker)
 
 
 def targets_of(attacker: str) -> set[str]:
     """Every country this party is known to strike."""
+    return set(_targets(attacker))
+
+
+@cache  # (the lexicon is read once per process and never changes)
+def _targets(attacker: str) -> frozenset[str]:
+    """The countries `attacker` usually strikes, and those that name it as their usual
+    attacker."""
     found = {t for t, usual in actor_table().opponents.items() if usual == attacker}
     found.update(load_lexicon("actors").get("usual_targets", {}).get(attacker, []))
-    return found
+    return frozenset(found)
 
 
 def target_of(attacker: str) -> str | None:
