@@ -33,6 +33,8 @@ class _ActorTable:
     opponents: dict[str, str]
     attacker_country: dict[str, str]
     targets: dict[str, str]  # party → the first country `opponents` gives it as attacker of
+    # name → (party, country, metonym) of its `ActorMention`, converted once
+    mention_fields: dict[str, tuple[str, str, bool]]
 
 
 @cache
@@ -56,6 +58,10 @@ def actor_table() -> _ActorTable:
         dict(lex["opponents"]),
         dict(lex["attacker_country"]),
         _first_targets(dict(lex["opponents"])),
+        {
+            k: (str(e["name"]), str(e["country"]), bool(e.get("metonym", False)))
+            for k, e in entries.items()
+        },
     )
 
 
@@ -104,17 +110,13 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def find_actors(text: str) -> list[ActorMention]:
-    table = actor_table()
+    fields = actor_table().mention_fields
     out = []
     for m in _actor_matches(text):
-        e = table.entries[m.group(0)]
-        if e.get("metonym") and text.startswith(" time", m.end()):
+        name, country, metonym = fields[m.group(0)]
+        if metonym and text.startswith(" time", m.end()):
             continue  # "9:00 a.m. Moscow time": a clock, not a government
-        out.append(
-            ActorMention(
-                m.start(), m.end(), str(e["name"]), str(e["country"]), bool(e.get("metonym", False))
-            )
-        )
+        out.append(ActorMention(m.start(), m.end(), name, country, metonym))
     return out
 
 
