@@ -352,6 +352,11 @@ _AFTER_THE_REGIONAL_CAPITAL = (
 _REGIONAL_CAPITAL = re.compile(r"\bthe" + _AFTER_THE_REGIONAL_CAPITAL, re.IGNORECASE)
 # the same in the lowercase text: the literal "the" first lets the regex engine skip ahead
 _REGIONAL_CAPITAL_IN_LOWER = re.compile(r"the(?<!\wthe)" + _AFTER_THE_REGIONAL_CAPITAL)
+_REGION_WORD_AT_END = re.compile(
+    r"\s+(?:Oblast|Region|Province|Governorate|State|Krai|Kray|City)$"
+)
+_COMMA = re.compile(r",\s*")  # "El Obeid, the capital of …"
+_SPACE_OF = re.compile(r"\s+of\b")
 
 
 # Countries whose GeoNames names carry scholarly transliteration marks ("Khān Yūnis").
@@ -542,9 +547,7 @@ def _regional_capitals(
         if not regions:
             continue
         admin1 = regions[-1].place.admin1 or ""
-        stem = re.sub(
-            r"\s+(?:Oblast|Region|Province|Governorate|State|Krai|Kray|City)$", "", admin1
-        )
+        stem = _REGION_WORD_AT_END.sub("", admin1)
         towns = [c for c in gaz.lookup(stem) if c.level == "settlement" and c.admin1 == admin1]
         if not towns:
             continue
@@ -577,8 +580,8 @@ def _drop_capital_appositions(refs: list[PlaceRef], text: str) -> list[PlaceRef]
         if (
             r.kind == "capital"
             and out
-            and re.fullmatch(r",\s*", text[out[-1].end : r.start])
-            and re.match(r"\s+of\b", text[r.end : r.end + 6])
+            and _COMMA.fullmatch(text[out[-1].end : r.start])
+            and _SPACE_OF.match(text[r.end : r.end + 6])
         ):
             continue
         out.append(r)
@@ -646,6 +649,7 @@ _WRITTEN_INSIDE = re.compile(
 )
 
 
+_POSSESSIVE_SPACE = re.compile(r"(?:'s|’s)\s+")  # "Sagaing's Nyaung Kone"
 _VILLAGE_IN = re.compile(r"[^\S\n]+(?:village|town|hamlet)[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?")
 _UNIT_NOUN_AFTER = re.compile(
     r"[^\S\n]+(?:township|district|county|municipality|commune|sub-?district|tehsil)\b"
@@ -695,7 +699,7 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                         relocated[text[t.start : t.end]] = t
                 elif t.place.precision == "unresolved" and (
                     0 < r.start - t.end <= 60
-                    or re.fullmatch(r"(?:'s|’s)\s+", text[r.end : t.start])
+                    or _POSSESSIVE_SPACE.fullmatch(text[r.end : t.start])
                 ):
                     r.role = CONTAINER
                     _put_in_region(t.place, r.place)

@@ -217,6 +217,8 @@ _MASSED_WORDS = (
 _MASSED = re.compile(rf"\b(?:{'|'.join(map(re.escape, _MASSED_WORDS))})\b", re.IGNORECASE)
 # the same for lowercase text, the word start checked after the first letter: a faster scan
 _MASSED_IN_LOWER = re.compile(literal_trie(_MASSED_WORDS, after_first=r"(?<!\w.)") + r"\b")
+# fewer `in` scans than one per word before it: each word holds one of these
+_MASSED_ANCHORS = ("mass", "combined", "large-scale", "barrage", "wave", "salvo", "onslaught")
 _TARGET_BEFORE = re.compile(
     r"\b(?:attacked|attacking|struck|striking|hit|hitting|targeted|targeting|at|on|against|"
     r"into|over|shelled|bombed|pounded)\s+(?:the\s+)?"
@@ -1458,7 +1460,7 @@ class Resolver:
         for f in frames:
             if f.launches and len(f.weapons) >= 2 and len(set(f.weapons)) >= 2:
                 return True
-        if not self.doc.may_contain(_MASSED_WORDS):
+        if not self.doc.may_contain(_MASSED_ANCHORS):
             return False
         massed = [start for start, _ in self.doc.spans_ignoring_case(_MASSED_IN_LOWER, _MASSED)]
         return any(f.sentence.start <= pos < f.sentence.end for f in frames for pos in massed)

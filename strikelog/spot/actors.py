@@ -33,6 +33,8 @@ class _ActorTable:
     opponents: dict[str, str]
     attacker_country: dict[str, str]
     targets: dict[str, str]  # party → the first country `opponents` gives it as attacker of
+    # name → (party, country, metonym) of its `ActorMention`, converted once
+    mention_fields: dict[str, tuple[str, str, bool]]
 
 
 @cache
@@ -56,6 +58,10 @@ def actor_table() -> _ActorTable:
         dict(lex["opponents"]),
         dict(lex["attacker_country"]),
         _first_targets(dict(lex["opponents"])),
+        {
+            k: (str(e["name"]), str(e["country"]), bool(e.get("metonym", False)))
+            for k, e in entries.items()
+        },
     )
 
 
@@ -104,17 +110,13 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def find_actors(text: str) -> list[ActorMention]:
-    table = actor_table()
+    fields = actor_table().mention_fields
     out = []
     for m in _actor_matches(text):
-        e = table.entries[m.group(0)]
-        if e.get("metonym") and text.startswith(" time", m.end()):
+        name, country, metonym = fields[m.group(0)]
+        if metonym and text.startswith(" time", m.end()):
             continue  # "9:00 a.m. Moscow time": a clock, not a government
-        out.append(
-            ActorMention(
-                m.start(), m.end(), str(e["name"]), str(e["country"]), bool(e.get("metonym", False))
-            )
-        )
+        out.append(ActorMention(m.start(), m.end(), name, country, metonym))
     return out
 
 
@@ -128,15 +130,21 @@ def country_of(attacker: str) -> str | None:
 
 def strikes(attacker: str, country: str) -> bool:
     """Whether `attacker` is a party known to strike `country`."""
-    targets = load_lexicon("actors").get("usual_targets", {}).get(attacker, [])
-    return country in targets or usual_attacker(country) == attacker
+    return country in _targets(attacker)
 
 
 def targets_of(attacker: str) -> set[str]:
     """Every country this party is known to strike."""
+    return set(_targets(attacker))
+
+
+@cache  # (the lexicon is read once per process and never changes)
+def _targets(attacker: str) -> frozenset[str]:
+    """The countries `attacker` usually strikes, and those that name it as their usual
+    attacker."""
     found = {t for t, usual in actor_table().opponents.items() if usual == attacker}
     found.update(load_lexicon("actors").get("usual_targets", {}).get(attacker, []))
-    return found
+    return frozenset(found)
 
 
 def target_of(attacker: str) -> str | None:
@@ -145,16 +153,26 @@ def target_of(attacker: str) -> str | None:
 
 
 @cache
-def _weapon_users() -> tuple[re.Pattern[str], dict[str, str]]:
+def _weapon_users() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     users = {k.lower(): str(v) for k, v in load_lexicon("actors").get("weapon_users", {}).items()}
     names = "|".join(re.escape(k) for k in sorted(users, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({names})", re.IGNORECASE), users
+    # the same scan for lowercased text, case-sensitive, as a character trie (the word
+    # start checked after the first letter): about 2.5x faster than the alternation
+    in_lower = literal_trie(users, after_first=r"(?<![\w-].)")
+    return (
+        re.compile(rf"(?<![\w-])({names})", re.IGNORECASE),
+        re.compile(in_lower),
+        users,
+    )
 
 
 def user_of_weapons(text: str) -> str | None:
     """The party whose weapon models a text names ("Neptune" → Ukraine), if only one."""
-    regex, users = _weapon_users()
-    found = {users[m.group(1).lower()] for m in regex.finditer(text)}
+    regex, in_lower, users = _weapon_users()
+    if text.isascii():  # lowercasing keeps offsets and folds case as IGNORECASE does
+        found = {users[m.group()] for m in in_lower.finditer(text.lower())}
+    else:
+        found = {users[m.group(1).lower()] for m in regex.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
 
