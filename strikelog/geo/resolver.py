@@ -77,7 +77,7 @@ def resolve(gaz: Gazetteer, mentions: list[PlaceMention], *, countries: Sequence
         if scored and not sure and anchors:
             scored = _score(gaz, mention, hints, mentioned, admin1_rows, qualifiers, anchors)
             sure = _decided(scored)
-        places.append(_place(gaz, mention, scored, hints, mentioned, sure))
+        places.append(_place(gaz, mention, scored, hints, mentioned, sure, admin1_rows))
     return places
 
 
@@ -246,7 +246,7 @@ def _decided(scored: list[_Scored]) -> bool:
 # -------------------------------------------------------------------- output
 
 def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[str],
-           mentioned: list[str], decided: bool) -> Place:
+           mentioned: list[str], decided: bool, admin1_rows: set[int] | None = None) -> Place:
     """The place of mention M from its scored candidates (`decided`: `_decided(scored)`)."""
     evidence = [Span(m.start, m.end, m.text)]
     if m.kind == "capital":
@@ -264,7 +264,29 @@ def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[s
     tied = [c for c in tied if not (c.level == "admin1" and c.row in inner)] or tied
     if len(tied) == 1:
         return _from_candidate(tied[0], m, 0.7, evidence)
+    named = _named_region_lacking(gaz, m, tied, admin1_rows or set())
+    if named is not None:
+        # "the villages of Tiahynka and Vesele" in a report on the Kherson region, where the
+        # data knows only Veseles elsewhere: a village of that region it does not list
+        place = _from_candidate(named, m, 0.5, evidence, precision="admin1")
+        place.name, place.geonameid = m.text, None
+        place.candidates = [c.geonameid for c in tied if c.geonameid is not None]
+        return place
     return _coarse(gaz, m, tied, evidence)
+
+
+def _named_region_lacking(gaz: Gazetteer, m: PlaceMention, tied: list[Candidate],
+                          admin1_rows: set[int]) -> Candidate | None:
+    """The one region the report names, when the tied settlements all lie outside it."""
+    if m.kind != "settlement" or any(c.level != "settlement" for c in tied):
+        return None
+    regions = [gaz.candidate(r) for r in admin1_rows if r != NO_ROW]
+    regions = [r for r in regions if r is not None and r.level == "admin1"]
+    if len(regions) != 1 or regions[0].country not in {c.country for c in tied}:
+        return None
+    if any(gaz.admin1_of(c) == regions[0].row for c in tied):
+        return None
+    return regions[0]
 
 
 def _from_candidate(c: Candidate, m: PlaceMention, confidence: float,

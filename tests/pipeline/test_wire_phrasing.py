@@ -416,3 +416,13 @@ def test_as_reported_tells_an_earlier_story(run):
         "Kherson."
     )
     assert "water" not in [t for i in out["incidents"] for t in i["targets"]]
+
+
+def test_a_village_the_data_lists_only_in_other_regions(run):
+    out = run(
+        "Russian guided bombs hit houses in the Kherson region on Friday. The police said "
+        "Russian forces dropped bombs on the villages of Tiahynka and Vesele, injuring a man."
+    )
+    place = _incidents(out)["Vesele"]["place"]
+    # GeoNames knows Veseles in Zaporizhzhia and Donetsk oblasts only
+    assert (place["admin1"], place["precision"]) == ("Kherson Oblast", "admin1")
