@@ -205,31 +205,17 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     for r in refs:
         if r.place.country in _SCHOLARLY_TRANSLITERATION:
             r.place.name = _plain_latin(r.place.name)
-            written = doc.text[r.start : r.end]
-            if (
-                r.kind in ("settlement", "capital")
-                and written != r.place.name
-                and written[:1].isupper()
-                and not written.isupper()
-                and _consonant_skeleton(written) == _consonant_skeleton(r.place.name)
-            ):
+            if r.kind in ("settlement", "capital"):
                 # GeoNames' "Dayr al Balah", "Bayt Lahya": the report's "Deir al-Balah",
                 # "Beit Lahia" (one Arabic name, two spellings of its vowels)
-                r.place.name = written
+                _name_as_written(r, doc.text, _consonant_skeleton)
         elif "ë" in r.place.name and r.place.country in ("RU", "UA", "BY"):
             # GeoNames' "Orël", "Korolëv": newsrooms write "Oryol", "Korolyov"
             r.place.name = r.place.name.replace("ë", "yo").replace("Ë", "Yo")
         elif r.kind in ("settlement", "capital") and r.place.name.isascii():
-            written = doc.text[r.start : r.end]
-            if (
-                written != r.place.name
-                and written[:1].isupper()
-                and not written.isupper()
-                and _y_i_skeleton(written) == _y_i_skeleton(r.place.name)
-            ):
-                # GeoNames' "Zaporizhzhya", "Kryvyy Rih", "Mykolayiv": the report's
-                # "Zaporizhzhia", "Kryvyi Rih", "Mykolaiv" (Ukraine's own romanisation)
-                r.place.name = written
+            # GeoNames' "Zaporizhzhya", "Kryvyy Rih", "Mykolayiv": the report's
+            # "Zaporizhzhia", "Kryvyi Rih", "Mykolaiv" (Ukraine's own romanisation)
+            _name_as_written(r, doc.text, _y_i_skeleton)
     refs.extend(_unlisted_places(doc, refs, taken, actors))
     refs.extend(_units_named_again(doc, refs, actors))
     if not refs:
@@ -363,6 +349,19 @@ _SPACE_OF = re.compile(r"\s+of\b")
 _SCHOLARLY_TRANSLITERATION = frozenset(
     ("IL", "PS", "LB", "SY", "YE", "IQ", "SD", "IR", "EG", "JO", "SA", "LY", "AF", "PK", "SO")
 )
+
+
+def _name_as_written(ref: PlaceRef, text: str, skeleton: Callable[[str], str]) -> None:
+    """Name the place as the report writes it when that is the same name spelt another way
+    (`skeleton` maps both spellings to one form); an upper-case dateline keeps the data's."""
+    written = text[ref.start : ref.end]
+    if (
+        written != ref.place.name
+        and written[:1].isupper()
+        and not written.isupper()
+        and skeleton(written) == skeleton(ref.place.name)
+    ):
+        ref.place.name = written
 
 
 def _consonant_skeleton(name: str) -> str:

@@ -807,9 +807,7 @@ class Resolver:
                     self.headline_facts.setdefault(fact.field, []).append(fact)
                 headline = frame
                 continue
-            if context is not None and self.doc.text[s.start : s.start + 40].lower().startswith(
-                _separate_event_openers()
-            ):
+            if context is not None and self._opens_separate_event(s):
                 context = None  # "Meanwhile, a man was killed …": another strike, not the last
             if s.index in by_sentence:
                 struck = self._struck(s, context) or self._named_by_this(s)
@@ -1937,9 +1935,7 @@ class Resolver:
             return
         b = places[0]
         first = min(b.sentences, key=lambda s: s.index) if b.sentences else None
-        if first is not None and self.doc.text[first.start : first.start + 40].lower().startswith(
-            _separate_event_openers()
-        ):
+        if first is not None and self._opens_separate_event(first):
             # "Three crew were killed in a Houthi strike on a ship. … Following the attack,
             # US-led strikes targeted the airport in Hudaydah": the place has its own attack
             return
@@ -1988,6 +1984,7 @@ class Resolver:
         return totals
 
     def _opens_separate_event(self, s: Sentence) -> bool:
+        """The sentence opens with "Meanwhile", "Following the attack", "In a separate …"."""
         return self.doc.text[s.start : s.start + 40].lower().startswith(
             _separate_event_openers()
         )
