@@ -29,6 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
+from strikelog.build_info import build_name  # noqa: E402 - after the path is set
+
 # Paragraphs written for this benchmark: ordinary news copy with no places, numbers of
 # people or weapons, so padding adds reading work without adding facts.
 FILLER = [
@@ -149,6 +151,7 @@ def run(n: int, words: int, workers: int, seed: int, rounds: int = 3) -> dict[st
         "reports": n,
         "words": total_words,
         "workers": workers,
+        "build": build_name(),
         "baseline_regex_s": baseline_s,
         "baseline_tokens": token_count,
     }
@@ -201,6 +204,7 @@ def show(r: dict[str, Any]) -> None:
     table.add_column("value", justify="right")
     table.add_row("reports / words", f"{r['reports']:,} / {r['words']:,}")
     table.add_row("workers", str(r["workers"]))
+    table.add_row("build (`make compile`)", r["build"])
     if "startup_import_s" in r:
         table.add_row("start-up: import", f"{r['startup_import_s']:.2f} s")
         table.add_row(

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING
 
+from strikelog.build_info import stale_modules
+
 __version__ = "0.1.0"
+
+if _stale := stale_modules():
+    # Python would run the compiled copies and not the edited sources
+    warnings.warn(
+        f"strikelog: compiled module(s) differ from their source (edited since compiling): "
+        f"{', '.join(_stale)}; run `make compile` (or `make pure` to run the Python source)",
+        RuntimeWarning,
+        stacklevel=2,
+    )
 
 if TYPE_CHECKING:
     from strikelog.models import Extraction

@@ -1448,9 +1448,8 @@ class _SentenceFramer:
 
     def _wave(self, q: Mention, kind: str, cls: str) -> None:
         value, qualifier, low, high = _figure_of(q.data)
-        over = None
         self.frame.waves.append(
-            WaveCount(kind, cls, value, qualifier, low, high, self.sentence, q.span, over)
+            WaveCount(kind, cls, value, qualifier, low, high, self.sentence, q.span, None)
         )
         self.used.add(id(q))
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from strikelog.districts import mark_city_districts
+from strikelog.errors import StageError
 from strikelog.frame import MONTH_HINTS, SentenceFrame, frame_sentence
 from strikelog.geo import Gazetteer, get_gazetteer
 from strikelog.models import (
@@ -46,15 +47,6 @@ from strikelog.unlisted import unlisted_place_matches
 T = TypeVar("T")
 
 NO_ATTACK = "no attack found in this report: no strike, casualty figure or launch count"
-
-
-class StageError(RuntimeError):
-    """A pipeline stage failed on a report."""
-
-    def __init__(self, stage: str, report: Report, cause: BaseException) -> None:
-        where = report.origin or report.id or report.url or report.sha256[:19]
-        super().__init__(f"stage '{stage}' failed on report {where}: {cause!r}")
-        self.stage = stage
 
 
 def _run(stage: str, report: Report, fn: Callable[[], T]) -> T:

@@ -193,6 +193,14 @@ _PARA_BREAK = re.compile(r"\n")
 _LINKED_HEADLINE = re.compile(r"[^.!?:\"”]\s[-–—]\s(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*)?$")
 
 
+def _is_linked_headline(line: str) -> bool:
+    """`_LINKED_HEADLINE.search(line)`, tried only at the line's last dash: nothing after
+    the dash it needs can be a dash, and a search from the line's start would try the
+    pattern at every position of a long paragraph."""
+    dash = max(line.rfind("-"), line.rfind("–"), line.rfind("—"))
+    return dash >= 2 and _LINKED_HEADLINE.match(line, dash - 2) is not None
+
+
 def prepare(text: str) -> Doc:
     """Split text into paragraphs (lines) and sentences, keeping offsets into `text`."""
     doc = Doc(text=text, lower=text.lower())
@@ -222,7 +230,7 @@ def prepare(text: str) -> Doc:
                 in_link_list = False
             if credits and any(c in text[pos:end].lower() for c in credits):
                 flag_all = True  # a photo caption with its credit
-            if para and _LINKED_HEADLINE.search(line):
+            if para and _is_linked_headline(line):
                 # "28 people killed after market strikes in Sudan - Media" below the story:
                 # the title of a linked article, with its source
                 flag_all = True

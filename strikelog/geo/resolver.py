@@ -16,13 +16,10 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from strikelog.geo.gazetteer import Candidate, Gazetteer, PlaceMention
 from strikelog.geo.index import NO_ROW
 from strikelog.models import Place, Span
-
-if TYPE_CHECKING:
-    from strikelog.geo.gazetteer import Candidate, Gazetteer, PlaceMention
 
 # Scores (log10 population is the scale: 1.0 = ten times the inhabitants).
 MARGIN = 1.0  # a lead smaller than this is a tie

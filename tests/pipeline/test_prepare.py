@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from strikelog.prepare import prepare
+from strikelog.prepare import _LINKED_HEADLINE, _is_linked_headline, prepare
 
 TEXT = (
     "Searches went on through the night for two missing residents.\n"
@@ -92,3 +94,16 @@ def test_an_agency_credit_in_brackets_makes_a_caption():
     )
     flags = [s.boilerplate for s in prepare(text).sentences]
     assert flags[0] is True and flags[-1] is False
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Sudan", "UN", "Al", "Jazeera", "St.", "war", " ", " ", "-", "–", "—",
+                         ".", ":", "!", '"', "\t", "in", "x"]),
+        max_size=14,
+    )
+)
+def test_the_linked_headline_test_is_the_regex_search(pieces: list[str]) -> None:
+    # the quick test tries the pattern at the last dash only: same answer as a full search
+    line = "".join(pieces).strip()
+    assert _is_linked_headline(line) == (_LINKED_HEADLINE.search(line) is not None)
