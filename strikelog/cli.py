@@ -9,10 +9,13 @@ from __future__ import annotations
 import click
 
 from strikelog import __version__
+from strikelog.build_info import build_name
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="strikelog")
+@click.version_option(
+    __version__, prog_name="strikelog", message=f"%(prog)s %(version)s ({build_name()} build)"
+)
 def cli() -> None:
     """strikelog: sourced, geocoded records of aerial attacks from text reports."""
 

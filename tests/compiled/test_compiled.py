@@ -116,3 +116,12 @@ def test_a_source_tree_is_plain_python(tmp_path: Path, monkeypatch: pytest.Monke
     assert build_info.compiled_modules() == []
     assert build_info.stale_modules() == []
     assert build_info.build_name() == "Python"
+
+
+def test_version_names_the_build() -> None:
+    from click.testing import CliRunner
+
+    from strikelog.cli import cli
+
+    out = CliRunner().invoke(cli, ["--version"]).output
+    assert out.startswith("strikelog 0.1.0") and f"({build_info.build_name()} build)" in out
