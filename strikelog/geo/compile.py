@@ -204,7 +204,7 @@ class _TableBuilder:
             admin2=array("i", c["admin2"]),
             level=array("B", c["level"]),
             feature=array("H", c["feature"]),
-            names=list(c["names"]),
+            names=tuple(c["names"]),
             countries=self.countries,
             features=self.features,
         )

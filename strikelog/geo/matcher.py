@@ -17,6 +17,7 @@ punctuation inside it ("Kharkiv. Region officials…").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -76,7 +77,7 @@ def _ascii_bytes(scan: str) -> bytes | None:
 
 
 def _capitalised_ascii(
-    raw: bytes, lowered: str, first_words: set[str]
+    raw: bytes, lowered: str, first_words: dict[str, None]
 ) -> list[tuple[int, int, str]]:
     r"""For ASCII bytes `raw` of the scanned text: the spans of `[A-Z](?<!\w\w)\w*` whose
     lowercase is one of `first_words`, with that word."""
@@ -206,9 +207,13 @@ class Matcher:
                              | self.admin1_plurals | self.admin2_plurals)
         self._the_names = _the_names(self.keys.ids, self.keys.multi_word)
         # one-word keys and first words of longer ones ("the" is _the_names' job)
-        self._first_words = {k for k in self.keys.ids if " " not in k}
-        self._first_words.update(k for k in self.keys.multi_word if " " not in k)
-        self._first_words.discard("the")
+        # a dict, used as a set: the garbage collector stops scanning a dict of strings and
+        # None, and would go through a set of 140,000 words at every full collection
+        self._first_words: dict[str, None] = dict.fromkeys(
+            k
+            for k in itertools.chain(self.keys.ids, self.keys.multi_word)
+            if " " not in k and k != "the"
+        )
         self._info_of: dict[int, _KeyInfo] = {}
         self._word_info: dict[str, _KeyInfo] = {}  # the same for one-word keys, by key
         # words after a stem that make it a unit ("region", "border" of "border region")
