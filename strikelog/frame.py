@@ -16,6 +16,7 @@ from strikelog.lang.loader import load_lexicon
 from strikelog.prepare import Sentence
 from strikelog.spot.mentions import MONTH_HINTS, Mention
 from strikelog.spot.numbers import Quantity
+from strikelog.trie import literal_trie
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 # "were killed, and a neighbour …": a passive verb has no object to its right
@@ -1512,13 +1513,15 @@ _RUNNING_TOTAL = re.compile(
     r"war|conflict)\b)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _MONTH_HINT = re.compile(rf"\b(?:{'|'.join(MONTH_HINTS)})", re.IGNORECASE)
 
 
 @cache
 def _date_regex() -> tuple[re.Pattern[str], dict[str, int]]:
     months = {k.lower(): int(v) for k, v in load_lexicon("times")["months"].items()}
-    names = "|".join(sorted(months, key=len, reverse=True))
+    # as a trie: a flat alternation of the names is tried name by name at every position
+    names = literal_trie(months)
     # "12 July", "12 July 2025", "July 12", "July 12, 2025"
     rx = re.compile(
         rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{names})\.?"
@@ -1530,7 +1533,9 @@ def _date_regex() -> tuple[re.Pattern[str], dict[str, int]]:
 
 def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
     rx, months = _date_regex()
-    out = []
+    out: list[tuple[int, int, int | None]] = []
+    if _DIGIT.search(text, start, end) is None:
+        return out  # every date has its day in digits
     for m in rx.finditer(text, start, end):
         month = months[(m.group("m1") or m.group("m2")).lower()]
         day = int(m.group("d1") or m.group("d2"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.pipeline.conftest import value
 
@@ -596,3 +598,39 @@ INCIDENT_PLACES = [
 def test_incident_places_in_real_copy_phrasings(run, text, published, places):
     out = run(text, published) if published else run(text)
     assert sorted(i["place"]["name"] for i in out["incidents"]) == places
+
+
+def _dates_by_flat_alternation(text: str) -> list[tuple[int, int, int | None]]:
+    """find_dates as first written: month names as a flat, longest-first alternation."""
+    import re
+
+    from strikelog.lang.loader import load_lexicon
+
+    months = {k.lower(): int(v) for k, v in load_lexicon("times")["months"].items()}
+    names = "|".join(sorted(months, key=len, reverse=True))
+    rx = re.compile(
+        rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{names})\.?"
+        rf"|(?P<m2>{names})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+        re.IGNORECASE,
+    )
+    out = []
+    for m in rx.finditer(text):
+        day = int(m.group("d1") or m.group("d2"))
+        if 1 <= day <= 31:
+            year = int(m.group("y")) if m.group("y") else None
+            out.append((months[(m.group("m1") or m.group("m2")).lower()], day, year))
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(["May", "may", "Sept", "September", "sep", "Jun", "June", "of", "12",
+                         "3rd", "31", "2025", "1999", ",", ".", " ", " ", "Oct.", "x", "in"]),
+        max_size=12,
+    )
+)
+def test_find_dates_is_the_flat_alternation(pieces: list[str]) -> None:
+    from strikelog.frame import find_dates
+
+    text = "".join(pieces)
+    assert find_dates(text, 0, len(text)) == _dates_by_flat_alternation(text)
