@@ -60,7 +60,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import Any, NamedTuple, NoReturn, TypeVar
 
 from strikelog.models import (
     HARM_FIELDS,
@@ -405,25 +405,29 @@ def load_predictions(
             raise EvalInputError(f"{path}: predictions must be a .jsonl file or a directory")
         by_id = _load_jsonl(path)
         found = f"{len(by_id)} extractions from {path}"
-        return Predictions(_only(by_id, wanted), found, sorted(set(by_id) - wanted))
+        ids = files_for_gold(wanted, {i: i for i in by_id})
+        return Predictions(
+            {g: by_id[i] for g, i in ids.items()}, found, _unused({i: i for i in by_id}, ids)
+        )
     if not path.is_dir():
         raise EvalInputError(f"{path}: no such file or directory")
     json_files = {p.stem: p for p in path.glob("*.json")}
     if json_files:
+        files = files_for_gold(wanted, json_files)
         by_id = {
-            stem: flatten(_read_json(p), str(p), strict=False, default_id=stem)
-            for stem, p in json_files.items()
-            if stem in wanted
+            gold_id: flatten(_read_json(p), str(p), strict=False, default_id=gold_id)
+            for gold_id, p in files.items()
         }
         found = f"{len(json_files)} extraction files from {path}"
-        return Predictions(by_id, found, sorted(set(json_files) - wanted))
+        return Predictions(by_id, found, _unused(json_files, files))
     text_files = {p.stem: p for p in path.glob("*.txt")}
     if not text_files:
         raise EvalInputError(f"{path}: no extractions (*.json) or reports (*.txt)")
     run = extract or _default_extract
     by_id = {}
+    files = files_for_gold(wanted, text_files)
     for g in gold:
-        file = text_files.get(g.id)
+        file = files.get(g.id)
         if file is None:
             continue
         report = Report(
@@ -439,11 +443,36 @@ def load_predictions(
             raise EvalInputError(f"{file}: extraction failed: {type(exc).__name__}: {exc}") from exc
         by_id[g.id] = flatten(extraction.to_dict(), str(file), strict=False, default_id=g.id)
     found = f"{len(by_id)} reports extracted from {path}"
-    return Predictions(by_id, found, sorted(set(text_files) - wanted))
+    return Predictions(by_id, found, _unused(text_files, files))
 
 
-def _only(by_id: dict[str, FlatReport], wanted: set[str]) -> dict[str, FlatReport]:
-    return {k: v for k, v in by_id.items() if k in wanted}
+T = TypeVar("T")
+_LEADING_NUMBER = re.compile(r"(\d+)(?:[_\-.]|$)")
+_TRAILING_NUMBER = re.compile(r"(?:^|[_\-.])(\d+)$")
+
+
+def files_for_gold(gold_ids: set[str], files: dict[str, T]) -> dict[str, T]:
+    """The file of each gold report: the one named by its id, else the one whose leading
+    number is the id's trailing number ("seed-000" ↔ "000_5d59649fac2179d7.txt", as a
+    dataset ships a report under a number and a hash), when only one file has it."""
+    out = {g: files[g] for g in gold_ids if g in files}
+    claimed = set(out.values())
+    by_number: dict[str, list[str]] = {}
+    for stem in files:
+        if (m := _LEADING_NUMBER.match(stem)) is not None:
+            by_number.setdefault(m.group(1), []).append(stem)
+    for g in sorted(gold_ids - set(out)):
+        m = _TRAILING_NUMBER.search(g)
+        stems = by_number.get(m.group(1), []) if m else []
+        if len(stems) == 1 and files[stems[0]] not in claimed:
+            out[g] = files[stems[0]]
+            claimed.add(files[stems[0]])
+    return out
+
+
+def _unused(files: dict[str, T], used: dict[str, T]) -> list[str]:
+    taken = set(used.values())
+    return sorted(stem for stem, p in files.items() if p not in taken)
 
 
 def _load_jsonl(path: Path) -> dict[str, FlatReport]:

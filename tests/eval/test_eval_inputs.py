@@ -266,3 +266,41 @@ def test_cli_malformed_gold_is_a_clean_error(tmp_path, pred_dir):
     assert out.exit_code == 1
     assert "Error:" in out.output and "broken.json: waves: expected a list" in out.output
     assert "Traceback" not in out.output
+
+
+def test_reports_named_by_number_and_hash_pair_with_numbered_gold(tmp_path: Path) -> None:
+    # a dataset ships "seed-007.json" for the report "007_<hash>.txt"
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "seed-007.json").write_text(json.dumps({**GOLD_A, "id": "seed-007"}), encoding="utf-8")
+    (gold / "seed-008.json").write_text(json.dumps({**GOLD_B, "id": "seed-008"}), encoding="utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "007_4be1c09a.txt").write_text(
+        "A drone hit a house in Sumy on Monday, killing two people.", encoding="utf-8"
+    )
+    (reports / "009_77aa.txt").write_text("Nothing happened in Sumy.", encoding="utf-8")
+    golds = load_gold(gold)
+    preds = load_predictions(reports, golds, extract=lambda r: Extraction(ReportMeta(r.id or "")))
+    assert set(preds.by_id) == {"seed-007"}  # no file numbered 008: left missing
+    assert preds.unused == ["009_77aa"]
+
+
+def test_an_exact_name_wins_over_a_number(tmp_path: Path) -> None:
+    from strikelog.evaluate import files_for_gold
+
+    files = {"seed-001": tmp_path / "seed-001.txt", "001_x": tmp_path / "001_x.txt"}
+    assert files_for_gold({"seed-001"}, files) == {"seed-001": tmp_path / "seed-001.txt"}
+    # two files with one number: no guess
+    files = {"001_a": tmp_path / "001_a.txt", "001_b": tmp_path / "001_b.txt"}
+    assert files_for_gold({"seed-001"}, files) == {}
+
+
+def test_jsonl_ids_named_by_number_pair_with_numbered_gold(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "seed-007.json").write_text(json.dumps({**GOLD_A, "id": "seed-007"}), encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps(_extraction("007_4be1c09a", 2, None)) + "\n", encoding="utf-8")
+    preds = load_predictions(pred, load_gold(gold))
+    assert set(preds.by_id) == {"seed-007"} and preds.unused == []
