@@ -139,7 +139,7 @@ class VictimFact:
     adult: bool = False  # known to be grown-up: "a man", "a 58-year-old", "a couple"
 
 
-@dataclass
+@dataclass(init=False)  # the __init__ written out, as `SentenceFrame`'s
 class CasualtyFact:
     field: str  # killed | injured | casualties | children_killed | children_injured
     value: int | None
@@ -152,6 +152,32 @@ class CasualtyFact:
     additive: bool = False  # "four more people": adds to what the place had
     local: bool = False  # "including 12 in Khan Younis": belongs to the place named after it
     victims: list[VictimFact] = dataclasses.field(default_factory=list)
+
+    def __init__(
+        self,
+        field: str,
+        value: int | None,
+        qualifier: str,
+        low: int | None,
+        high: int | None,
+        sentence: Sentence,
+        number_span: tuple[int, int],
+        update: bool = False,
+        additive: bool = False,
+        local: bool = False,
+        victims: list[VictimFact] | None = None,
+    ) -> None:
+        self.field = field
+        self.value = value
+        self.qualifier = qualifier
+        self.low = low
+        self.high = high
+        self.sentence = sentence
+        self.number_span = number_span
+        self.update = update
+        self.additive = additive
+        self.local = local
+        self.victims = [] if victims is None else victims
 
 
 @dataclass
@@ -168,7 +194,9 @@ class WaveCount:
     all_of: bool = False  # "all of the drones were shot down": as many as were launched
 
 
-@dataclass
+# init=False and an __init__ of its own, as for `Mention`: a compiled build (docs/speed.md)
+# compiles this one, where the dataclass-made one would run interpreted.
+@dataclass(init=False)
 class SentenceFrame:
     sentence: Sentence
     casualties: list[CasualtyFact] = field(default_factory=list)
@@ -192,6 +220,30 @@ class SentenceFrame:
     vague_place: bool = False
     nearby: bool = False
     anaphora: bool = False
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.casualties = []
+        self.waves = []
+        self.weapons = []
+        self.sites = []
+        self.site_positions = []
+        self.claim = False
+        self.no_damage = False
+        self.historical = False
+        self.hits = 0
+        self.strong_hits = 0
+        self.launches = 0
+        self.intercepts = 0
+        self.periods = []
+        self.weekdays = []
+        self.dates = []
+        self.month_named = False
+        self.total_scope = False
+        self.region_scope = False
+        self.vague_place = False
+        self.nearby = False
+        self.anaphora = False
 
 
 @dataclass(frozen=True)

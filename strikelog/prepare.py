@@ -30,7 +30,7 @@ _ABBREV_TAIL = re.compile(
 
 # Not frozen, for speed (as `Mention`): equality and hashing stay as a frozen one's; never
 # assign to one.
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, init=False)  # the __init__ written out, as `Mention`'s
 class Sentence:
     index: int
     start: int
@@ -38,6 +38,22 @@ class Sentence:
     paragraph: int
     boilerplate: bool = False
     headline: bool = False  # a title line: it repeats what the body tells
+
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        paragraph: int,
+        boilerplate: bool = False,
+        headline: bool = False,
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.boilerplate = boilerplate
+        self.headline = headline
 
 
 # Characters that a case-insensitive regex takes for an ASCII letter but str.lower() does

@@ -44,7 +44,7 @@ class Candidate:
     row: int = field(default=NO_ROW, compare=False, repr=False)  # index row (internal)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out: compiled (docs/speed.md)
 class PlaceMention:
     """A place name as written in a text."""
 
@@ -56,6 +56,26 @@ class PlaceMention:
     candidates: list[Candidate]  # best prior first; empty for "the capital"
     capital_country: str | None = None  # "the Ukrainian capital" → "UA"
     preferred: int | None = None  # geonameid the written form is an alias of ("Kiev")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        key: str,
+        kind: str,
+        candidates: list[Candidate],
+        capital_country: str | None = None,
+        preferred: int | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.kind = kind
+        self.candidates = candidates
+        self.capital_country = capital_country
+        self.preferred = preferred
 
 
 class Gazetteer:

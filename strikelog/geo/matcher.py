@@ -166,7 +166,7 @@ def _in_title_line(text: str, m: RawMatch) -> bool:
     return len(words) > 0 and capitalised / len(words) >= 0.6
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out: compiled (docs/speed.md)
 class RawMatch:
     start: int
     end: int
@@ -176,6 +176,26 @@ class RawMatch:
     capital_country: str = ""
     preferred: int = -1  # the row an alias names
     stems: tuple[str, list[int]] | None = None  # (kind, rows) if it can head a list of units
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        key: str,
+        kind: str,
+        rows: list[int],
+        capital_country: str = "",
+        preferred: int = -1,
+        stems: tuple[str, list[int]] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.key = key
+        self.kind = kind
+        self.rows = rows
+        self.capital_country = capital_country
+        self.preferred = preferred
+        self.stems = stems
 
 
 class _KeyInfo(NamedTuple):

@@ -98,7 +98,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 # Not frozen, for speed: a frozen dataclass's __init__ costs about four times as much and a
 # report makes dozens of mentions. Equality and hashing stay as a frozen one's; never assign.
-@dataclass(unsafe_hash=True)
+# The __init__ is written out: a compiled build (docs/speed.md) compiles it, where the
+# dataclass-made one would run interpreted (tests/compiled checks it against the fields).
+@dataclass(unsafe_hash=True, init=False)
 class Mention:
     kind: str  # qty | age | cas | zero | single | person | pair | weapon | subset | site | launch
     #            | intercept | hit | actor | period | weekday | update | total | vague | nearby
@@ -107,6 +109,13 @@ class Mention:
     end: int
     label: str = ""  # outcome, class, role… depending on kind
     data: Any = None  # Quantity, PlaceMention, dict of attributes
+
+    def __init__(self, kind: str, start: int, end: int, label: str = "", data: Any = None) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.label = label
+        self.data = data
 
     @property
     def span(self) -> tuple[int, int]:

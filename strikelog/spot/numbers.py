@@ -36,7 +36,9 @@ __all__ = ["Quantity", "find_quantities", "parse_number"]
 # Not frozen, for speed (as `mentions.Mention`): a frozen dataclass's __init__ sets each of
 # these fields through object.__setattr__. Equality and hashing stay as a frozen one's; never
 # assign to one.
-@dataclass(unsafe_hash=True)
+# The __init__ is written out: a compiled build (docs/speed.md) compiles it, where the
+# dataclass-made one would run interpreted (tests/compiled checks it against the fields).
+@dataclass(unsafe_hash=True, init=False)
 class Quantity:
     """A number found in text with its qualifier and bounds; a count unless `is_age`.
 
@@ -58,6 +60,38 @@ class Quantity:
     age_years: int | None
     age_months: int | None  # set for ages given in months, weeks or days
     decade: bool = False  # "in their 60s": age_years is the decade's first year
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        num_start: int,
+        num_end: int,
+        value: int | None,
+        qualifier: str,
+        low: int | None,
+        high: int | None,
+        vague: bool,
+        is_age: bool,
+        age_years: int | None,
+        age_months: int | None,
+        decade: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.num_start = num_start
+        self.num_end = num_end
+        self.value = value
+        self.qualifier = qualifier
+        self.low = low
+        self.high = high
+        self.vague = vague
+        self.is_age = is_age
+        self.age_years = age_years
+        self.age_months = age_months
+        self.decade = decade
 
 
 # ---------------------------------------------------------------------------------------

@@ -125,3 +125,88 @@ def test_version_names_the_build() -> None:
 
     out = CliRunner().invoke(cli, ["--version"]).output
     assert out.startswith("strikelog 0.1.0") and f"({build_info.build_name()} build)" in out
+
+
+# Dataclasses whose __init__ is written out (so that a compiled build compiles it): each
+# must set every field, to the field's default when not given.
+def _written_inits() -> list[tuple[type, dict[str, object]]]:
+    from strikelog.frame import CasualtyFact, SentenceFrame
+    from strikelog.geo.gazetteer import PlaceMention
+    from strikelog.geo.matcher import RawMatch
+    from strikelog.prepare import Sentence
+    from strikelog.spot.mentions import Mention
+    from strikelog.spot.numbers import Quantity
+
+    sentence = Sentence(0, 0, 10, 0)
+    figure = {"value": 2, "qualifier": "exact", "low": 2, "high": 2}
+    return [
+        (SentenceFrame, {"sentence": sentence}),
+        (Mention, {"kind": "qty", "start": 1, "end": 2}),
+        (Sentence, {"index": 3, "start": 4, "end": 5, "paragraph": 6}),
+        (
+            CasualtyFact,
+            {"field": "killed", **figure, "sentence": sentence, "number_span": (1, 2)},
+        ),
+        (
+            Quantity,
+            {"start": 1, "end": 4, "text": "two", "num_start": 1, "num_end": 4, **figure,
+             "vague": False, "is_age": False, "age_years": None, "age_months": None},
+        ),
+        (RawMatch, {"start": 0, "end": 4, "key": "sumy", "kind": "settlement", "rows": [1]}),
+        (
+            PlaceMention,
+            {"start": 0, "end": 4, "text": "Sumy", "key": "sumy", "kind": "settlement",
+             "candidates": []},
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cls, required", _written_inits(), ids=lambda v: getattr(v, "__name__", "")
+)
+def test_a_written_init_sets_every_field_to_its_default(cls: type, required: dict) -> None:
+    import dataclasses
+
+    obj = cls(**required)
+    for f in dataclasses.fields(cls):
+        if f.name in required:
+            assert getattr(obj, f.name) == required[f.name], f.name
+        elif f.default is not dataclasses.MISSING:
+            assert getattr(obj, f.name) == f.default, f.name
+        else:
+            assert getattr(obj, f.name) == f.default_factory(), f.name  # type: ignore[misc]
+    # and a fresh list per object, as a default_factory gives
+    other = cls(**required)
+    for f in dataclasses.fields(cls):
+        if f.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
+            assert getattr(obj, f.name) is not getattr(other, f.name), f.name
+
+
+@pytest.mark.parametrize(
+    "cls, values",
+    [
+        ("Mention", {"kind": "k", "start": 11, "end": 12, "label": "l", "data": {"a": 1}}),
+        (
+            "Sentence",
+            {"index": 1, "start": 2, "end": 3, "paragraph": 4, "boilerplate": True,
+             "headline": True},
+        ),
+        (
+            "RawMatch",
+            {"start": 1, "end": 5, "key": "kyiv", "kind": "capital", "rows": [7],
+             "capital_country": "UA", "preferred": 3, "stems": ("admin1", [2])},
+        ),
+        (
+            "PlaceMention",
+            {"start": 1, "end": 5, "text": "Kyiv", "key": "kyiv", "kind": "capital",
+             "candidates": [], "capital_country": "UA", "preferred": 703448},
+        ),
+    ],
+)
+def test_a_written_init_takes_every_field(cls: str, values: dict) -> None:
+    import dataclasses
+
+    found = {c.__name__: c for c, _ in _written_inits()}[cls]
+    assert set(values) == {f.name for f in dataclasses.fields(found)}
+    obj = found(**values)
+    assert all(getattr(obj, name) == value for name, value in values.items())
