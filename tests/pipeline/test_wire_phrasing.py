@@ -426,3 +426,13 @@ def test_a_village_the_data_lists_only_in_other_regions(run):
     place = _incidents(out)["Vesele"]["place"]
     # GeoNames knows Veseles in Zaporizhzhia and Donetsk oblasts only
     assert (place["admin1"], place["precision"]) == ("Kherson Oblast", "admin1")
+
+
+def test_a_us_drone_strike_in_pakistan_is_a_strike_there(run):
+    out = run(
+        "Three people died when an American drone fired two missiles at a compound in "
+        "Miranshah on Thursday, local officials said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Miranshah"  # not a place "abroad" of the parties
+    assert value(inc["killed"]) == 3
