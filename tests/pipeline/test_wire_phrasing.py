@@ -436,3 +436,15 @@ def test_a_us_drone_strike_in_pakistan_is_a_strike_there(run):
     (inc,) = out["incidents"]
     assert inc["place"]["name"] == "Miranshah"  # not a place "abroad" of the parties
     assert value(inc["killed"]) == 3
+
+
+def test_a_lone_small_namesake_elsewhere_is_a_village_of_the_named_region(run):
+    out = run(
+        "Junta aircraft bombed villages in Sagaing Region on Monday, a resistance spokesman "
+        "said. Four farmers died when a bomb fell on Nyaung Kone village."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Nyaung Kone"
+    assert inc["place"]["admin1"] == "Sagaing Region"  # not the Nyaung Gon near Yangon
+    assert value(inc["killed"]) == 4
+
