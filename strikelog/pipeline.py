@@ -473,8 +473,15 @@ def _unlisted_places(
         place = Place(
             name=name, written=name, precision="unresolved", evidence=[Span(start, end, name)]
         )
+        # "Pale Township", "Pale township": a unit that holds villages, not one of them
+        kind = (
+            "admin2"
+            if name.rsplit(None, 1)[-1].lower() in _UNIT_NOUNS
+            or _UNIT_NOUN_AFTER.match(doc.text, end)
+            else "settlement"
+        )
         role = place_role(doc.text, start, end, sent.start, "settlement", actors)
-        out.append(PlaceRef(start, end, "settlement", role, place, si))
+        out.append(PlaceRef(start, end, kind, role, place, si))
         known.append((start, end))
     return out
 
@@ -650,9 +657,8 @@ _WRITTEN_INSIDE = re.compile(
 
 _POSSESSIVE_SPACE = re.compile(r"(?:'s|’s)\s+")  # "Sagaing's Nyaung Kone"
 _VILLAGE_IN = re.compile(r"[^\S\n]+(?:village|town|hamlet)[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?")
-_UNIT_NOUN_AFTER = re.compile(
-    r"[^\S\n]+(?:township|district|county|municipality|commune|sub-?district|tehsil)\b"
-)
+_UNIT_NOUNS = ("township", "district", "county", "municipality", "commune", "tehsil")
+_UNIT_NOUN_AFTER = re.compile(rf"[^\S\n]+(?:{'|'.join(_UNIT_NOUNS)}|sub-?district)\b")
 
 
 def _mark_containers(refs: list[PlaceRef], text: str) -> None:
@@ -666,7 +672,7 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
     for group in by_sentence.values():
         for t, r in itertools.pairwise(group):
             if (
-                r.kind == "settlement"
+                r.kind in ("settlement", "admin2")
                 and is_incident_role(t.role)
                 and is_incident_role(r.role)
                 and _VILLAGE_IN.fullmatch(text, t.end, r.start)

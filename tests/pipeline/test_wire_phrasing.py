@@ -448,3 +448,12 @@ def test_a_lone_small_namesake_elsewhere_is_a_village_of_the_named_region(run):
     assert inc["place"]["admin1"] == "Sagaing Region"  # not the Nyaung Gon near Yangon
     assert value(inc["killed"]) == 4
 
+
+def test_a_township_holds_the_village_struck_in_it(run):
+    out = run(
+        "Twelve civilians were killed in three air strikes in Pale Township, Sagaing Region, "
+        "on Friday. A jet dropped bombs on Nyaung Kone village, killing nine people, a "
+        "township official said."
+    )
+    assert value(out["totals"]["killed"]) == 12  # the township's figure holds the village's
+    assert "Pale Township" not in _incidents(out)
