@@ -54,6 +54,8 @@ _REFERENCE_GAP = re.compile(
     r"close\s+to\s+|on\s+the\s+outskirts\s+of\s+)(?:the\s+)?",
     re.IGNORECASE,
 )
+_VILLAGE_AFTER = re.compile(r"[^\S\n]+village\b", re.IGNORECASE)
+_VILLAGE_BEFORE = re.compile(r"\bvillage[^\S\n]+(?:of[^\S\n]+)?$", re.IGNORECASE)
 _FINER = {"settlement": 4, "district": 3, "admin2": 2, "admin1": 1, "country": 0}
 
 
@@ -80,7 +82,7 @@ def resolve(gaz: Gazetteer, mentions: list[PlaceMention], *, countries: Sequence
         if scored and not sure and anchors:
             scored = _score(gaz, mention, hints, mentioned, admin1_rows, qualifiers, anchors)
             sure = _decided(scored)
-        places.append(_place(gaz, mention, scored, hints, mentioned, sure, admin1_rows))
+        places.append(_place(gaz, mention, scored, hints, mentioned, sure, admin1_rows, text))
     return places
 
 
@@ -249,7 +251,8 @@ def _decided(scored: list[_Scored]) -> bool:
 # -------------------------------------------------------------------- output
 
 def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[str],
-           mentioned: list[str], decided: bool, admin1_rows: set[int] | None = None) -> Place:
+           mentioned: list[str], decided: bool, admin1_rows: set[int] | None = None,
+           text: str | None = None) -> Place:
     """The place of mention M from its scored candidates (`decided`: `_decided(scored)`)."""
     evidence = [Span(m.start, m.end, m.text)]
     if m.kind == "capital":
@@ -257,7 +260,7 @@ def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[s
     if not scored:
         return Place(name=m.text, written=m.text, precision="unresolved", evidence=evidence)
     best = scored[0]
-    if len(scored) == 1 and best.cand.population < LONE_VILLAGE:
+    if len(scored) == 1 and best.cand.population < LONE_VILLAGE and _called_village(m, text):
         # "Nyaung Kone village" in a report on Sagaing, where the data knows one small
         # Nyaung Kone, near Yangon: a village of the named region it does not list
         unlisted = _unlisted_village(gaz, m, [best.cand], admin1_rows or set(), evidence)
@@ -279,6 +282,14 @@ def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[s
     if unlisted is not None:
         return unlisted
     return _coarse(gaz, m, tied, evidence)
+
+
+def _called_village(m: PlaceMention, text: str | None) -> bool:
+    """The report calls M a village: "Nyaung Kone village", "the village of Kfarjouz"."""
+    if text is None:
+        return False
+    return bool(_VILLAGE_AFTER.match(text, m.end) or _VILLAGE_BEFORE.search(
+        text, max(0, m.start - 20), m.start))
 
 
 def _unlisted_village(gaz: Gazetteer, m: PlaceMention, tied: list[Candidate],

@@ -457,3 +457,12 @@ def test_a_township_holds_the_village_struck_in_it(run):
     )
     assert value(out["totals"]["killed"]) == 12  # the township's figure holds the village's
     assert "Pale Township" not in _incidents(out)
+
+
+def test_a_lone_namesake_not_called_a_village_stays_put(run):
+    out = run(
+        "Israeli jets struck the eastern region of Bekaa on Thursday. A separate air strike "
+        "hit a house in the southern district of Marjayoun, wounding one man."
+    )
+    places = {i["place"]["name"]: i["place"] for i in out["incidents"]}
+    assert places["Marjayoun"]["admin1"] != "Bekaa"
