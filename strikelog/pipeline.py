@@ -224,7 +224,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     refs = _drop_capital_appositions(refs, doc.text)
     _resolve_capitals(refs, gaz)
     _propagate_list_roles(doc.text, refs)
-    _mark_foreign(refs, actors)
+    _mark_foreign(refs, actors, doc.text)
     _longer_unknown_names(refs, doc, actors)
     _mark_containers(refs, doc.text)
     mark_city_districts(refs, doc.text)
@@ -295,9 +295,11 @@ def _longer_unknown_names(refs: list[PlaceRef], doc: Doc, actors: list[ActorMent
         r.role = place_role(doc.text, r.start, r.end, sent.start, "settlement", actors)
 
 
-def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
+def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention], text: str) -> None:
     """A place outside every country the report's parties belong to is not a strike there
-    (a jet scrambled in Poland, a summit in Paris) — unless a party is named for it."""
+    (a jet scrambled in Poland, a summit in Paris) — unless a party is named for it, or the
+    report puts it in a region of a party's country ("the town of Toul in the Nabatieh
+    district": a namesake the gazetteer lacks, not Toul in France)."""
     parties: set[str] = set()
     for name, country in {(a.name, a.country) for a in actors}:  # each party once
         parties.add(country)
@@ -308,12 +310,19 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
                 parties.add(c)
     if not parties:
         return
-    for r in refs:
+    for r, after in itertools.zip_longest(refs, refs[1:]):
         if (
             is_incident_role(r.role)
             and r.place.country
             and r.place.country not in parties
             and r.kind != COUNTRY
+            and not (
+                after is not None
+                and after.kind in ("admin1", "admin2")
+                and after.place.country in parties
+                and after.sentence == r.sentence
+                and _WRITTEN_INSIDE.fullmatch(text, r.end, after.start)
+            )
         ):
             r.role = "abroad"
 

@@ -459,6 +459,17 @@ def test_a_township_holds_the_village_struck_in_it(run):
     assert "Pale Township" not in _incidents(out)
 
 
+def test_a_foreign_namesake_placed_in_a_local_district_is_local(run):
+    out = run(
+        "An Israeli drone strike on a car in the town of Toul in the Nabatieh district "
+        "wounded two men on Friday, the Lebanese health ministry said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Toul"
+    assert inc["place"]["country"] == "LB"  # not Toul in France
+    assert value(inc["injured"]) == 2
+
+
 def test_a_lone_namesake_not_called_a_village_stays_put(run):
     out = run(
         "Israeli jets struck the eastern region of Bekaa on Thursday. A separate air strike "
