@@ -206,6 +206,19 @@ class _Words:
 
 
 @cache
+def _stationed() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The launch verbs that may only station weapons, and what follows the weapon then:
+    " (UAVs) at Nyala airport", " to an air base in Crimea"."""
+    lex = load_lexicon("actions")["stationed"]
+    sites = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lex["sites"])
+    return frozenset(lex["verbs"]), re.compile(
+        r"\s*(?:\([^)]{0,20}\)\s*)?(?:at|to|in)\s+(?:the\s+|an?\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,3}}?(?:{sites})\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _words() -> _Words:
     lex = load_lexicon("framing")
     vic = load_lexicon("victims")
@@ -1401,6 +1414,13 @@ class _SentenceFramer:
                     break
         before = [a for a in actions if a.end <= q.start]
         after = [a for a in actions if a.start >= q.end]
+        if (
+            weapon is not None
+            and before
+            and self.text[before[-1].start : before[-1].end].lower() in _stationed()[0]
+            and _stationed()[1].match(self.text, weapon.end, self.sentence.end)
+        ):
+            return None  # "had deployed 43 drones at Nyala airport": where they stand
         # "of them, 380 were shot down": a following passive intercept verb is closest
         if after and after[0].kind == "lost":
             gap = _gap_words(self.text, q.end, after[0].start, [])

@@ -477,3 +477,14 @@ def test_a_lone_namesake_not_called_a_village_stays_put(run):
     )
     places = {i["place"]["name"]: i["place"] for i in out["incidents"]}
     assert places["Marjayoun"]["admin1"] != "Bekaa"
+
+
+def test_drones_deployed_at_an_airport_were_not_launched(run):
+    out = run(
+        "A drone struck a market in El Fasher on Monday, killing six people. Satellite "
+        "pictures show the RSF has deployed at least 30 drones at Nyala airport."
+    )
+    assert out["waves"] == [] or all(
+        w["launched"].get("drone") is None for w in out["waves"]
+    )
+    assert value(out["totals"]["killed"]) == 6
