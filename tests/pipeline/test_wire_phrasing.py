@@ -488,3 +488,11 @@ def test_drones_deployed_at_an_airport_were_not_launched(run):
         w["launched"].get("drone") is None for w in out["waves"]
     )
     assert value(out["totals"]["killed"]) == 6
+
+
+def test_an_attack_that_came_just_days_after_another_event(run):
+    out = run(
+        "Shelling killed four people in El Fasher on Tuesday. The attack came just days "
+        "after RSF drones struck the airport in Nyala, witnesses said."
+    )
+    assert list(_incidents(out)) == ["El Fasher"]
