@@ -496,3 +496,12 @@ def test_an_attack_that_came_just_days_after_another_event(run):
         "after RSF drones struck the airport in Nyala, witnesses said."
     )
     assert list(_incidents(out)) == ["El Fasher"]
+
+
+def test_the_injury_of_as_a_ministry_states_it(run):
+    out = run(
+        "An Israeli air strike on the town of Aitaroun led to the martyrdom of two people "
+        "and the injury of six others, the health ministry said in a statement."
+    )
+    assert value(out["totals"]["killed"]) == 2
+    assert value(out["totals"]["injured"]) == 6
