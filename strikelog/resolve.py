@@ -1853,7 +1853,26 @@ class Resolver:
                 return False
         return True
 
+    def _fold_near_into_place(self) -> None:
+        """"Four were killed in Mezezo. … The drone targeted a hut near Mezezo town": a
+        figureless strike near a place the report has struck is a detail of that strike."""
+        for key, b in list(self.incidents.items()):
+            if not key.startswith("near:") or any(b.facts.values()):
+                continue
+            place = self.incidents.get(key[len("near:") :])
+            if place is None or not place.signal:
+                continue
+            for t in b.targets:
+                if t not in place.targets:
+                    place.targets.append(t)
+            place.weapons_fact.extend(b.weapons_fact)
+            place.weapons_other.extend(b.weapons_other)
+            for sent in b.sentences:
+                place.add_sentence(sent)
+            del self.incidents[key]
+
     def build_incidents(self) -> list[Incident]:
+        self._fold_near_into_place()
         self._fold_regions()
         self._single_place_totals()
         out = []

@@ -505,3 +505,12 @@ def test_the_injury_of_as_a_ministry_states_it(run):
     )
     assert value(out["totals"]["killed"]) == 2
     assert value(out["totals"]["injured"]) == 6
+
+
+def test_a_detail_near_the_struck_town_is_the_same_strike(run):
+    out = run(
+        "A drone strike killed three farmers in Kupiansk on Sunday, the governor said. "
+        "The drone hit a barn near Kupiansk, he added."
+    )
+    assert list(_incidents(out)) == ["Kupiansk"]
+    assert value(out["incidents"][0]["killed"]) == 3
