@@ -428,16 +428,6 @@ def test_a_village_the_data_lists_only_in_other_regions(run):
     assert (place["admin1"], place["precision"]) == ("Kherson Oblast", "admin1")
 
 
-def test_a_us_drone_strike_in_pakistan_is_a_strike_there(run):
-    out = run(
-        "Three people died when an American drone fired two missiles at a compound in "
-        "Miranshah on Thursday, local officials said."
-    )
-    (inc,) = out["incidents"]
-    assert inc["place"]["name"] == "Miranshah"  # not a place "abroad" of the parties
-    assert value(inc["killed"]) == 3
-
-
 def test_a_lone_small_namesake_elsewhere_is_a_village_of_the_named_region(run):
     out = run(
         "Junta aircraft bombed villages in Sagaing Region on Monday, a resistance spokesman "
