@@ -589,18 +589,24 @@ def _regional_capitals(
 
 
 def _drop_capital_appositions(refs: list[PlaceRef], text: str) -> list[PlaceRef]:
-    """ "El Obeid, the capital of North Kordofan State": the capital named is El Obeid."""
+    """ "El Obeid, the capital of North Kordofan State": the capital named is El Obeid;
+    "in the capital Sanaa", "the Yemeni capital, Sanaa": the capital named is Sanaa."""
     out: list[PlaceRef] = []
-    for r in refs:
-        if (
-            r.kind == "capital"
-            and out
+    for r, after in itertools.zip_longest(refs, refs[1:]):
+        if r.kind == "capital" and (
+            out
             and _COMMA.fullmatch(text[out[-1].end : r.start])
             and _SPACE_OF.match(text[r.end : r.end + 6])
+            or after is not None
+            and after.kind == "settlement"
+            and _APPOSITION_GAP.fullmatch(text, r.end, after.start)
         ):
             continue
         out.append(r)
     return out
+
+
+_APPOSITION_GAP = re.compile(r",?[^\S\n]+")  # "the capital Sanaa", "the capital, Sanaa"
 
 
 def _resolve_capitals(refs: list[PlaceRef], gaz: Gazetteer) -> None:

@@ -504,3 +504,12 @@ def test_a_detail_near_the_struck_town_is_the_same_strike(run):
     )
     assert list(_incidents(out)) == ["Kupiansk"]
     assert value(out["incidents"][0]["killed"]) == 3
+
+
+def test_the_capital_followed_by_its_name(run):
+    out = run(
+        "Two people were injured when US warplanes struck a house in the capital Sanaa on "
+        "Sunday, the Houthi-run health ministry said."
+    )
+    assert list(_incidents(out)) == ["Sanaa"]  # not Washington, the capital of the attacker
+    assert value(out["totals"]["injured"]) == 2
