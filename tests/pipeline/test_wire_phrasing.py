@@ -513,3 +513,11 @@ def test_the_capital_followed_by_its_name(run):
     )
     assert list(_incidents(out)) == ["Sanaa"]  # not Washington, the capital of the attacker
     assert value(out["totals"]["injured"]) == 2
+
+
+def test_a_citizen_is_a_person(run):
+    out = run(
+        "A citizen was injured in an airstrike on a neighbourhood of Hodeidah on Thursday, "
+        "the Houthi-run health ministry said."
+    )
+    assert value(out["totals"]["injured"]) == 1
