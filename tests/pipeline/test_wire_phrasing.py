@@ -521,3 +521,14 @@ def test_a_citizen_is_a_person(run):
         "the Houthi-run health ministry said."
     )
     assert value(out["totals"]["injured"]) == 1
+
+
+def test_a_count_whose_outcome_word_is_left_out(run):
+    out = run(
+        "Russian glide bombs struck the region on Sunday, killing four people in Kupiansk "
+        "and two in Balakliia, the governor said."
+    )
+    incidents = _incidents(out)
+    assert value(incidents["Kupiansk"]["killed"]) == 4
+    assert value(incidents["Balakliia"]["killed"]) == 2
+    assert value(out["totals"]["killed"]) == 6
