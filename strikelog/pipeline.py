@@ -670,6 +670,12 @@ _WRITTEN_INSIDE = re.compile(
 )
 
 
+# between a camp, quarter or village the gazetteer lacks and the town it lies in
+_SITE_IN_TOWN = re.compile(
+    r"[^\S\n]+(?:(?:refugee|displacement|IDP|displaced)[^\S\n]+)?"
+    r"(?:camp|neighbou?rhood|quarter|district|area|village|suburb)"
+    r"[^\S\n]+(?:in|of)[^\S\n]+(?:the[^\S\n]+)?"
+)
 _POSSESSIVE_SPACE = re.compile(r"(?:'s|’s)\s+")  # "Sagaing's Nyaung Kone"
 _VILLAGE_IN = re.compile(r"[^\S\n]+(?:village|town|hamlet)[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?")
 _UNIT_NOUNS = ("township", "district", "county", "municipality", "commune", "tehsil")
@@ -695,6 +701,19 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
             ):
                 # "Oe Htein Kwin village in Tabayin township": the township holds the village
                 r.role = CONTAINER
+        for t, r in itertools.pairwise(group):
+            if (
+                t.place.precision == "unresolved"
+                and r.kind in ("settlement", "capital")
+                and r.place.precision == "settlement"
+                and is_incident_role(t.role)
+                and is_incident_role(r.role)
+                and _SITE_IN_TOWN.fullmatch(text, t.end, r.start)
+            ):
+                # "a house in the Shati refugee camp in Gaza City": the city holds the camp
+                r.role = CONTAINER
+                _put_in_town(t.place, r.place)
+                relocated.setdefault(text[t.start : t.end], t)
         inner = [
             r
             for r in group
@@ -729,6 +748,14 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
         moved = relocated.get(text[r.start : r.end])
         if moved is not None and r is not moved and r.kind == moved.kind:
             r.place = moved.place
+
+
+def _put_in_town(site: Place, town: Place) -> None:
+    """A camp or quarter the gazetteer lacks stands where the town that holds it does."""
+    site.admin1, site.admin2, site.country, site.lat, site.lon = (
+        town.admin1, town.admin2, town.country, town.lat, town.lon
+    )
+    site.precision, site.confidence = "settlement", min(town.confidence, 0.5)
 
 
 def _put_in_region(town: Place, region: Place) -> None:

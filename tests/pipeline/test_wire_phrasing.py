@@ -532,3 +532,14 @@ def test_a_count_whose_outcome_word_is_left_out(run):
     assert value(incidents["Kupiansk"]["killed"]) == 4
     assert value(incidents["Balakliia"]["killed"]) == 2
     assert value(out["totals"]["killed"]) == 6
+
+
+def test_a_camp_the_data_lacks_inside_a_named_city(run):
+    out = run(
+        "Israeli jets bombed a family home in the Shati refugee camp in Gaza City before "
+        "dawn, killing nine people, medics said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Shati"
+    assert inc["place"]["country"] == "PS"
+    assert value(inc["killed"]) == 9
