@@ -43,7 +43,12 @@ _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re
 _ADJECTIVE_USE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[-–•*]\s")
 _HITS_OF = re.compile(r"\b(?:hits|impacts)\s+(?:of|by)\s+$", re.IGNORECASE)
-_FIRST_FIGURE = re.compile(r"\b(?:initially|at\s+first|originally|previously)\b", re.I)
+# ("WAFA earlier reported a death toll of 10": a figure since replaced, not an update)
+_FIRST_FIGURE = re.compile(
+    r"\b(?:initially|at\s+first|originally|previously|"
+    r"earlier\s+(?:reported|said|put|gave|cited|announced|stated))\b",
+    re.I,
+)
 _MADE_UP_OF = re.compile(
     r"\b(?:included|includ(?:es|ing)|comprised|consisted\s+of|were\s+made\s+up\s+of)\b"
 )

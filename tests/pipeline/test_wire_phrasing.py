@@ -543,3 +543,12 @@ def test_a_camp_the_data_lacks_inside_a_named_city(run):
     assert inc["place"]["name"] == "Shati"
     assert inc["place"]["country"] == "PS"
     assert value(inc["killed"]) == 9
+
+
+def test_a_toll_another_outlet_gave_earlier_is_no_update(run):
+    out = run(
+        "An air strike on a school sheltering displaced families in Deir al-Balah killed 14 "
+        "people on Tuesday, the civil defence agency said. A local radio station earlier "
+        "reported a death toll of 12."
+    )
+    assert value(out["totals"]["killed"]) == 14
