@@ -1383,9 +1383,12 @@ class Resolver:
                 # "Ukraine downs 17 drones", "Israel says it intercepted a missile"
                 defender = defender or a.country
                 continue
-            if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
-                # "Russia attacked Ukraine with 212 drones": the object is the target
-                defender = defender or a.country
+            if _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
+                # "Russia attacked Ukraine with 212 drones": the object is the target (and,
+                # further from the count, "launched 31 drones at Ukraine overnight, mostly
+                # targeting the south, with air defences destroying 28": still no attacker)
+                if near:
+                    defender = defender or a.country
                 continue
             if _SPEAKS_AFTER.match(after) or (
                 self._reports_that(a, s, after)

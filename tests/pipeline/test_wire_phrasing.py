@@ -552,3 +552,14 @@ def test_a_toll_another_outlet_gave_earlier_is_no_update(run):
         "reported a death toll of 12."
     )
     assert value(out["totals"]["killed"]) == 14
+
+
+def test_the_target_named_far_before_an_interception_count_is_no_attacker(run):
+    out = run(
+        "Russia launched 40 drones and three missiles at Ukraine overnight, aiming mostly at "
+        "the energy sites of the south and east of the country, with air defences downing "
+        "35 drones and all three missiles, the air force said."
+    )
+    (wave,) = out["waves"]
+    assert wave["attacker"] == "Russia"
+    assert value(wave["intercepted"]["drone"]) == 35
