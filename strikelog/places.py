@@ -137,6 +137,12 @@ _SIRENS = re.compile(
     re.IGNORECASE,
 )
 _SIRENS_WORDS = ("siren", "alarm", "alert")  # one of them is in every match
+# "destroyed 28 Shahed attack drones in Odesa, Kherson … regions": where they were downed
+_DOWNED_IN = re.compile(
+    r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed)\s+(?:all\s+)?"
+    r"(?:\d+|[a-z]+-?[a-z]*)\s+(?:[\w-]+\s+){0,3}?(?:drones|uavs|missiles|shaheds|rockets)"
+    r"\s+in\s+(?:the\s+)?$"
+)
 # the words of the four tests above
 _EARLY_WORDS = (*_DISTANCE_WORDS, *_SIRENS_WORDS, *_TREATED_IN_WORDS, "from")
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
@@ -247,6 +253,8 @@ def place_role(
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
     if early and may_contain(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
+    if before_stripped.endswith((" in", " in the")) and _DOWNED_IN.search(before):
+        return "interception area"
     if (
         early
         and may_contain(before, _TREATED_IN_WORDS, plain)

@@ -563,3 +563,13 @@ def test_the_target_named_far_before_an_interception_count_is_no_attacker(run):
     (wave,) = out["waves"]
     assert wave["attacker"] == "Russia"
     assert value(wave["intercepted"]["drone"]) == 35
+
+
+def test_regions_where_drones_were_destroyed_are_no_strikes(run):
+    out = run(
+        "Russia attacked Ukraine with 35 drones overnight. Air defence units destroyed 30 "
+        "Shahed drones in the Mykolaiv, Kherson and Poltava regions, the air force said."
+    )
+    assert out["incidents"] == []
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Mykolaiv Oblast") == "interception area"
