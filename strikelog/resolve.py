@@ -1846,7 +1846,13 @@ class Resolver:
         region" with 3 in Odesa); a smaller one ("no casualties" at a separate site in the
         region, while a town counts two wounded) is a strike of its own."""
         for fld, facts in region.facts.items():
-            values = [f.value for f in facts if f.value is not None]
+            # "over 100 killed in Kaduna state", then "120 killed in Tudun Biri village": a
+            # lower bound is no smaller sum
+            values = [
+                f.value
+                for f in facts
+                if f.value is not None and f.qualifier not in ("at_least", "more_than")
+            ]
             parts = [
                 max((f.value or 0) for f in t.facts.get(fld, []))
                 for t in inside

@@ -573,3 +573,12 @@ def test_regions_where_drones_were_destroyed_are_no_strikes(run):
     assert out["incidents"] == []
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles.get("Mykolaiv Oblast") == "interception area"
+
+
+def test_a_regions_lower_bound_holds_a_larger_village_figure(run):
+    out = run(
+        "A military drone strike in Nigeria's Kaduna state killed more than 30 villagers on "
+        "Sunday. Local leaders said 41 people were killed in Tudun Biri village, Kaduna state."
+    )
+    assert "Kaduna State" not in _incidents(out)  # the state's figure is the village's
+    assert value(out["totals"]["killed"]) != 71
