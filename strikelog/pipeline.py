@@ -467,6 +467,8 @@ def _unlisted_places(
             continue  # "in X, Y" only when Y is a region the gazetteer knows
         if group == "e" and not any(r.start == m.end for r in refs):
             continue  # "near X in Y" only when Y is a place the gazetteer knows
+        if group == "b" and _OF_NAME_AFTER.match(doc.text, m.end):
+            continue  # "the Galilee town of Majd al-Kurum": the town is the name after "of"
         if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
             continue
         si = bisect.bisect_right(starts, start) - 1
@@ -494,6 +496,8 @@ def _unlisted_places(
         known.append((start, end))
     return out
 
+
+_OF_NAME_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
 
 # Capitalised words that begin sentences or titles, not place names.
 _NOT_NAMES = frozenset(
@@ -670,6 +674,10 @@ _WRITTEN_INSIDE = re.compile(
 )
 
 
+_REGION_TOWN_OF = re.compile(
+    r"(?:[^\S\n]+(?:region|province|state|governorate|oblast))?"
+    r"[^\S\n]+(?:town|village|city|settlement|hamlet)[^\S\n]+of[^\S\n]+"
+)
 # between a camp, quarter or village the gazetteer lacks and the town it lies in
 _SITE_IN_TOWN = re.compile(
     r"[^\S\n]+(?:(?:refugee|displacement|IDP|displaced)[^\S\n]+)?"
@@ -700,6 +708,15 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                 and _UNIT_NOUN_AFTER.match(text, r.end)
             ):
                 # "Oe Htein Kwin village in Tabayin township": the township holds the village
+                r.role = CONTAINER
+        for r, t in itertools.pairwise(group):
+            if (
+                r.kind != COUNTRY
+                and is_incident_role(r.role)
+                and _REGION_TOWN_OF.fullmatch(text, r.end, t.start)
+            ):
+                # "the Galilee town of Majd al-Kurum", "the Darfur town of Tawila": the
+                # name before "town of" says where the town is
                 r.role = CONTAINER
         for t, r in itertools.pairwise(group):
             if (

@@ -582,3 +582,12 @@ def test_a_regions_lower_bound_holds_a_larger_village_figure(run):
     )
     assert "Kaduna State" not in _incidents(out)  # the state's figure is the village's
     assert value(out["totals"]["killed"]) != 71
+
+
+def test_the_region_named_before_town_of_holds_the_town(run):
+    out = run(
+        "Six people were wounded on Saturday when rockets slammed into the Galilee town of "
+        "Majd al-Kurum, paramedics said."
+    )
+    assert list(_incidents(out)) == ["Majd al-Kurum"]
+    assert value(out["incidents"][0]["injured"]) == 6
