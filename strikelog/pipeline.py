@@ -666,11 +666,14 @@ def _propagate_list_roles(text: str, refs: list[PlaceRef]) -> None:
 
 
 # between a town and the region it lies in: " village in the northern ", ", "
+# (or an apposition: "Tura, a small town in North Darfur")
 _WRITTEN_INSIDE = re.compile(
     r"(?:[^\S\n]+(?:village|town|city|township|settlement))?"
-    r"(?:,[^\S\n]*|[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?:,[^\S\n]*(?:an?[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?"
+    r"(?:village|town|city|settlement|hamlet)[^\S\n]+(?=in[^\S\n]))?"
+    r"(?:in[^\S\n]+(?:the[^\S\n]+)?)?|[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?)"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?[^\S\n]+)?)"
+    r"(?:ern)?[^\S\n]+)?"
 )
 
 

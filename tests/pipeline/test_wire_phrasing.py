@@ -591,3 +591,14 @@ def test_the_region_named_before_town_of_holds_the_town(run):
     )
     assert list(_incidents(out)) == ["Majd al-Kurum"]
     assert value(out["incidents"][0]["injured"]) == 6
+
+
+def test_a_foreign_namesake_set_in_a_local_state_by_apposition(run):
+    out = run(
+        "An army air strike hit the weekly market in Tura, a small town in North Darfur, on "
+        "Monday, killing 40 people, a monitoring group said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Tura"
+    assert inc["place"]["country"] == "SD"
+    assert value(inc["killed"]) == 40
