@@ -753,8 +753,8 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                     # where the town is, whatever town of that name the gazetteer picked
                     r.role = CONTAINER
                     if t.place.admin1 != r.place.admin1:
-                        _put_in_region(t.place, r.place)
                         t.place.geonameid, t.place.admin2 = None, None  # not the one picked
+                        _put_in_region(t.place, r.place)
                         relocated[text[t.start : t.end]] = t
                 elif t.place.precision == "unresolved" and (
                     0 < r.start - t.end <= 60
@@ -784,6 +784,10 @@ def _put_in_region(town: Place, region: Place) -> None:
     town.admin1, town.country, town.lat, town.lon = (
         region.admin1, region.country, region.lat, region.lon
     )
+    if region.precision == "admin2":
+        # "Lay Wah village in Hpapun": the district holds it too, so its figure can be the
+        # village's (the region fold asks)
+        town.admin2 = region.admin2 or region.name
     town.precision, town.confidence = "admin1", min(region.confidence, 0.5)
 
 

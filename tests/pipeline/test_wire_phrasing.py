@@ -602,3 +602,12 @@ def test_a_foreign_namesake_set_in_a_local_state_by_apposition(run):
     assert inc["place"]["name"] == "Tura"
     assert inc["place"]["country"] == "SD"
     assert value(inc["killed"]) == 40
+
+
+def test_a_district_figure_holds_its_villages(run):
+    out = run(
+        "Junta jets bombed villages in Hpapun district on Thursday, killing six people, a "
+        "Karen group said. Medics who reached Mae Wai village in Hpapun said a teacher and "
+        "her son were among the dead there."
+    )
+    assert value(out["totals"]["killed"]) == 6  # not 6 + the village's two
