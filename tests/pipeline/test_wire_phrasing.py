@@ -611,3 +611,12 @@ def test_a_district_figure_holds_its_villages(run):
         "her son were among the dead there."
     )
     assert value(out["totals"]["killed"]) == 6  # not 6 + the village's two
+
+
+def test_the_provinces_of_a_list_are_provinces(run):
+    out = run(
+        "Pakistani jets bombed targets in the border provinces of Paktika and Khost overnight, "
+        "killing five people, a Taliban spokesman said."
+    )
+    names = [i["place"]["name"] for i in out["incidents"]]
+    assert "Khost Province" in names and "Khost" not in names  # the province, not its city
