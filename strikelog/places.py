@@ -147,7 +147,8 @@ _DOWNED_IN = re.compile(
 _EARLY_WORDS = (*_DISTANCE_WORDS, *_SIRENS_WORDS, *_TREATED_IN_WORDS, "from")
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
 _DATELINE = re.compile(
-    r"^(?:,[^\n]{0,45}?)?\s*(?:\([A-Za-z]+\)\s*)?(?:--|—|–|-)\s"
+    # ("ERBIL (Kurdistan 24) –": an outlet's name may hold a digit or a space)
+    r"^(?:,[^\n]{0,45}?)?\s*(?:\([A-Za-z][\w .&'-]{0,24}\)\s*)?(?:--|—|–|-)\s"
     # "ISLAMABAD, May 8: A woman …", "KYIV, Oct 5. Russia …": an upper-case name, a date
     r"|^,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*[:.]\s"
 )

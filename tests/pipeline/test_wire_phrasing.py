@@ -620,3 +620,14 @@ def test_the_provinces_of_a_list_are_provinces(run):
     )
     names = [i["place"]["name"] for i in out["incidents"]]
     assert "Khost Province" in names and "Khost" not in names  # the province, not its city
+
+
+def test_a_dateline_whose_outlet_name_holds_a_number(run):
+    out = run(
+        "ERBIL (Kurdistan 24) – A drone strike hit a car in Qamishli on Sunday, killing two "
+        "men, local security forces said."
+    )
+    assert list(_incidents(out)) == ["Qamishli"]
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Erbil") == "dateline"
+
