@@ -225,7 +225,12 @@ def place_role(
         return "street"  # "a shop on Pushkin Street": a street of the town, not Pushkin
     if text.startswith(" time", end) and not text[end + 5 : end + 6].isalpha():
         return "attribute"  # "9:00 a.m. Moscow time"
-    if text[start - 1 : start] in ("/", "(") and text[end : end + 1] in (")", "/"):
+    if (
+        text[start - 1 : start] in ("/", "(")
+        and text[end : end + 1] in (")", "/")
+        # "Qamishlo (Qamishli)": another spelling of the place named before, not a credit
+        and ("/" in (text[start - 1], text[end]) or text[start:end].isupper())
+    ):
         return "attribute"  # "(dpa/NAN)", "(AFP/KYIV)": an agency credit
     if _BUILDING_NAMED_ELSEWHERE.match(text, end):
         # "shelling of Kafr Qasim School in the Al Shati refugee camp": the school's name

@@ -631,3 +631,11 @@ def test_a_dateline_whose_outlet_name_holds_a_number(run):
     roles = {p["name"]: p["role"] for p in out["other_places"]}
     assert roles.get("Erbil") == "dateline"
 
+
+def test_another_spelling_in_brackets_is_the_place_not_a_credit(run):
+    out = run(
+        "A drone struck a vehicle in the city of Qamishlo (Qamishli) on Tuesday, killing "
+        "three members of one family, the Asayish said."
+    )
+    assert list(_incidents(out)) == ["Qamishli"]
+    assert value(out["incidents"][0]["killed"]) == 3
