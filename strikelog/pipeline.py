@@ -467,8 +467,14 @@ def _unlisted_places(
             continue  # "in X, Y" only when Y is a region the gazetteer knows
         if group == "e" and not any(r.start == m.end for r in refs):
             continue  # "near X in Y" only when Y is a place the gazetteer knows
-        if group == "b" and _OF_NAME_AFTER.match(doc.text, m.end):
-            continue  # "the Galilee town of Majd al-Kurum": the town is the name after "of"
+        if (
+            group == "b"
+            and _OF_NAME_AFTER.match(doc.text, m.end)
+            and doc.text[max(0, start - 4) : start].lower() == "the "
+        ):
+            # "the Galilee town of Majd al-Kurum": the town is the name after "of" (but
+            # "Tudun Biri village of Kaduna state" names the village first)
+            continue
         if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
             continue
         si = bisect.bisect_right(starts, start) - 1
@@ -714,7 +720,8 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                 r.role = CONTAINER
         for r, t in itertools.pairwise(group):
             if (
-                r.kind != COUNTRY
+                r.kind in ("admin1", "admin2")
+                and t.kind in ("settlement", "district")
                 and is_incident_role(r.role)
                 and _REGION_TOWN_OF.fullmatch(text, r.end, t.start)
             ):

@@ -639,3 +639,12 @@ def test_another_spelling_in_brackets_is_the_place_not_a_credit(run):
     )
     assert list(_incidents(out)) == ["Qamishli"]
     assert value(out["incidents"][0]["killed"]) == 3
+
+
+def test_a_village_of_a_state_names_the_village_first(run):
+    out = run(
+        "A military drone struck a crowd in Tudun Biri village of Kaduna state on Sunday, "
+        "killing 85 people, officials said."
+    )
+    assert list(_incidents(out)) == ["Tudun Biri"]
+    assert value(out["incidents"][0]["killed"]) == 85
