@@ -648,3 +648,12 @@ def test_a_village_of_a_state_names_the_village_first(run):
     )
     assert list(_incidents(out)) == ["Tudun Biri"]
     assert value(out["incidents"][0]["killed"]) == 85
+
+
+def test_casualties_the_injured_figure_accounts_for(run):
+    out = run(
+        "A ballistic missile struck a street in Beersheba on Friday, lightly wounding six "
+        "people. The city's hospital said it had received six casualties."
+    )
+    assert value(out["totals"]["injured"]) == 6
+    assert out["totals"]["casualties"] is None
