@@ -259,7 +259,13 @@ def place_role(
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
     if early and may_contain(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
-    if before_stripped.endswith((" in", " in the")) and _DOWNED_IN.search(before):
+    if (
+        kind in ("admin1", "admin2")
+        and before_stripped.endswith((" in", " in the"))
+        and _DOWNED_IN.search(before)
+    ):
+        # (a region only: "shot down 12 drones in Kyiv, but debris injured two" is the
+        # city's own strike)
         return "interception area"
     if (
         early

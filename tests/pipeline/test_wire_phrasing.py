@@ -657,3 +657,12 @@ def test_casualties_the_injured_figure_accounts_for(run):
     )
     assert value(out["totals"]["injured"]) == 6
     assert out["totals"]["casualties"] is None
+
+
+def test_drones_downed_in_a_city_whose_debris_hurt_people_there(run):
+    out = run(
+        "Air defences shot down nine drones in Odesa overnight, but falling debris wounded "
+        "three people, the regional governor said."
+    )
+    assert list(_incidents(out)) == ["Odesa"]
+    assert value(out["totals"]["injured"]) == 3
