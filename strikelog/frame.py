@@ -44,7 +44,12 @@ _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re
 _ADJECTIVE_USE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[-–•*]\s")
 _HITS_OF = re.compile(r"\b(?:hits|impacts)\s+(?:of|by)\s+$", re.IGNORECASE)
-_FIRST_FIGURE = re.compile(r"\b(?:initially|at\s+first|originally|previously)\b", re.I)
+# ("WAFA earlier reported a death toll of 10": a figure since replaced, not an update)
+_FIRST_FIGURE = re.compile(
+    r"\b(?:initially|at\s+first|originally|previously|"
+    r"earlier\s+(?:reported|said|put|gave|cited|announced|stated))\b",
+    re.I,
+)
 _MADE_UP_OF = re.compile(
     r"\b(?:included|includ(?:es|ing)|comprised|consisted\s+of|were\s+made\s+up\s+of)\b"
 )
@@ -79,6 +84,17 @@ _NOMINAL_BEFORE = re.compile(r"\bof\s+(?:the|those)\s+$", re.I)
 _BARE_COUNT_VERB = re.compile(r"\s+(?:had|have|has)\s+been\s+|\s+(?:were|was)\s+", re.I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|neither|nor)\s+(?:\w+ly\s+)?$", re.I)
 # a victim list right after the verb: "killed a couple and …", "wounding a man and …"
+# between a count's place and the next count of the same outcome: " people in Kharkiv and "
+_PLACE_THEN_JOIN = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?:district|region|province|governorate|state|oblast|area|town|city|village))?"
+    r"(?:,\s*and|,|\s+and|\s+while)\s+"
+)
+_CLAUSE_BREAK = re.compile(r"[,;.]|\band\b")
+# what follows such a count: " in Izium", " more in the Sahar District", " others in Sumy"
+_COUNT_IN_PLACE = re.compile(
+    r"\s+(?:(?:more|others?|people|persons|civilians)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]"
+)
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -256,6 +272,19 @@ class _Words:
     additive: frozenset[str]
     non_persons: frozenset[str]
     child_age_limit: int
+
+
+@cache
+def _stationed() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The launch verbs that may only station weapons, and what follows the weapon then:
+    " (UAVs) at Nyala airport", " to an air base in Crimea"."""
+    lex = load_lexicon("actions")["stationed"]
+    sites = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lex["sites"])
+    return frozenset(lex["verbs"]), re.compile(
+        r"\s*(?:\([^)]{0,20}\)\s*)?(?:at|to|in)\s+(?:the\s+|an?\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,3}}?(?:{sites})\b",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -650,9 +679,36 @@ class _SentenceFramer:
             if made is not None:
                 self._attach_children(made, child_groups, te, next_start)
                 self._detail_of(made, ts, te, next_start)
+                self._elided_parts(made, qtys, te, next_start)
             prev_end = te
         self._leftover_children(child_groups, terms)
         self._shared_qualifier()
+
+    def _elided_parts(
+        self, made: CasualtyFact, qtys: list[Mention], term_end: int, next_start: int
+    ) -> None:
+        """"killing three people in Kharkiv and two in Izium", "two were injured in Kyiv and
+        one in Bucha": the outcome word left out before the next place's count is the first
+        one's (each count goes with its place)."""
+        if made.field not in ("killed", "injured"):
+            return
+        last = max(made.number_span[1], term_end)
+        for q in qtys:
+            if q.start <= last or q.start >= next_start:
+                continue
+            if id(q) in self.used or not self._qty_ok(q) or self._weapon_follows(q):
+                break
+            if not (
+                _PLACE_THEN_JOIN.fullmatch(self.text, last, q.start)
+                and _COUNT_IN_PLACE.match(self.text, q.end)
+            ):
+                break
+            if next_start < self.sentence.end and not _CLAUSE_BREAK.search(
+                self.text, q.end, next_start
+            ):
+                break  # "and 12 in the Donetsk region were wounded": its own outcome word
+            self._add(made.field, q, update=False, additive=False)
+            last = q.end
 
     def _died_after(
         self, te: int, idx: int, terms: list[tuple[int, int, dict[str, set[str]]]]
@@ -1454,6 +1510,13 @@ class _SentenceFramer:
                     break
         before = [a for a in actions if a.end <= q.start]
         after = [a for a in actions if a.start >= q.end]
+        if (
+            weapon is not None
+            and before
+            and self.text[before[-1].start : before[-1].end].lower() in _stationed()[0]
+            and _stationed()[1].match(self.text, weapon.end, self.sentence.end)
+        ):
+            return None  # "had deployed 43 drones at Nyala airport": where they stand
         # "of them, 380 were shot down": a following passive intercept verb is closest
         if after and after[0].kind == "lost":
             gap = _gap_words(self.text, q.end, after[0].start, [])

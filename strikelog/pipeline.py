@@ -216,7 +216,7 @@ def _places(doc: Doc, actors: list[ActorMention], mentions: list[Mention]) -> li
     refs = _drop_capital_appositions(refs, doc.text)
     _resolve_capitals(refs, gaz)
     _propagate_list_roles(doc.text, refs)
-    _mark_foreign(refs, actors)
+    _mark_foreign(refs, actors, doc.text)
     _longer_unknown_names(refs, doc, actors)
     _mark_containers(refs, doc.text)
     mark_city_districts(refs, doc.text)
@@ -287,9 +287,11 @@ def _longer_unknown_names(refs: list[PlaceRef], doc: Doc, actors: list[ActorMent
         r.role = place_role(doc.text, r.start, r.end, sent.start, "settlement", actors)
 
 
-def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
+def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention], text: str) -> None:
     """A place outside every country the report's parties belong to is not a strike there
-    (a jet scrambled in Poland, a summit in Paris) — unless a party is named for it."""
+    (a jet scrambled in Poland, a summit in Paris) — unless a party is named for it, or the
+    report puts it in a region of a party's country ("the town of Toul in the Nabatieh
+    district": a namesake the gazetteer lacks, not Toul in France)."""
     parties: set[str] = set()
     for name, country in {(a.name, a.country) for a in actors}:  # each party once
         parties.add(country)
@@ -300,12 +302,19 @@ def _mark_foreign(refs: list[PlaceRef], actors: list[ActorMention]) -> None:
                 parties.add(c)
     if not parties:
         return
-    for r in refs:
+    for r, after in itertools.zip_longest(refs, refs[1:]):
         if (
             is_incident_role(r.role)
             and r.place.country
             and r.place.country not in parties
             and r.kind != COUNTRY
+            and not (
+                after is not None
+                and after.kind in ("admin1", "admin2")
+                and after.place.country in parties
+                and after.sentence == r.sentence
+                and _WRITTEN_INSIDE.fullmatch(text, r.end, after.start)
+            )
         ):
             r.role = "abroad"
 
@@ -450,6 +459,14 @@ def _unlisted_places(
             continue  # "in X, Y" only when Y is a region the gazetteer knows
         if group == "e" and not any(r.start == m.end for r in refs):
             continue  # "near X in Y" only when Y is a place the gazetteer knows
+        if (
+            group == "b"
+            and _OF_NAME_AFTER.match(doc.text, m.end)
+            and doc.text[max(0, start - 4) : start].lower() == "the "
+        ):
+            # "the Galilee town of Majd al-Kurum": the town is the name after "of" (but
+            # "Tudun Biri village of Kaduna state" names the village first)
+            continue
         if any(s < end and start < e for s, e in known) or name.split()[0] in _NOT_NAMES:
             continue
         si = bisect.bisect_right(starts, start) - 1
@@ -465,11 +482,20 @@ def _unlisted_places(
         place = Place(
             name=name, written=name, precision="unresolved", evidence=[Span(start, end, name)]
         )
+        # "Pale Township", "Pale township": a unit that holds villages, not one of them
+        kind = (
+            "admin2"
+            if name.rsplit(None, 1)[-1].lower() in _UNIT_NOUNS
+            or _UNIT_NOUN_AFTER.match(doc.text, end)
+            else "settlement"
+        )
         role = place_role(doc.text, start, end, sent.start, "settlement", actors)
-        out.append(PlaceRef(start, end, "settlement", role, place, si))
+        out.append(PlaceRef(start, end, kind, role, place, si))
         known.append((start, end))
     return out
 
+
+_OF_NAME_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
 
 # Capitalised words that begin sentences or titles, not place names.
 _NOT_NAMES = frozenset(
@@ -565,18 +591,24 @@ def _regional_capitals(
 
 
 def _drop_capital_appositions(refs: list[PlaceRef], text: str) -> list[PlaceRef]:
-    """ "El Obeid, the capital of North Kordofan State": the capital named is El Obeid."""
+    """ "El Obeid, the capital of North Kordofan State": the capital named is El Obeid;
+    "in the capital Sanaa", "the Yemeni capital, Sanaa": the capital named is Sanaa."""
     out: list[PlaceRef] = []
-    for r in refs:
-        if (
-            r.kind == "capital"
-            and out
+    for r, after in itertools.zip_longest(refs, refs[1:]):
+        if r.kind == "capital" and (
+            out
             and _COMMA.fullmatch(text[out[-1].end : r.start])
             and _SPACE_OF.match(text[r.end : r.end + 6])
+            or after is not None
+            and after.kind == "settlement"
+            and _APPOSITION_GAP.fullmatch(text, r.end, after.start)
         ):
             continue
         out.append(r)
     return out
+
+
+_APPOSITION_GAP = re.compile(r",?[^\S\n]+")  # "the capital Sanaa", "the capital, Sanaa"
 
 
 def _resolve_capitals(refs: list[PlaceRef], gaz: Gazetteer) -> None:
@@ -632,19 +664,31 @@ def _propagate_list_roles(text: str, refs: list[PlaceRef]) -> None:
 
 
 # between a town and the region it lies in: " village in the northern ", ", "
+# (or an apposition: "Tura, a small town in North Darfur")
 _WRITTEN_INSIDE = re.compile(
     r"(?:[^\S\n]+(?:village|town|city|township|settlement))?"
-    r"(?:,[^\S\n]*|[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?:,[^\S\n]*(?:an?[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?"
+    r"(?:village|town|city|settlement|hamlet)[^\S\n]+(?=in[^\S\n]))?"
+    r"(?:in[^\S\n]+(?:the[^\S\n]+)?)?|[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?)"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?[^\S\n]+)?)"
+    r"(?:ern)?[^\S\n]+)?"
 )
 
 
+_REGION_TOWN_OF = re.compile(
+    r"(?:[^\S\n]+(?:region|province|state|governorate|oblast))?"
+    r"[^\S\n]+(?:town|village|city|settlement|hamlet)[^\S\n]+of[^\S\n]+"
+)
+# between a camp, quarter or village the gazetteer lacks and the town it lies in
+_SITE_IN_TOWN = re.compile(
+    r"[^\S\n]+(?:(?:refugee|displacement|IDP|displaced)[^\S\n]+)?"
+    r"(?:camp|neighbou?rhood|quarter|district|area|village|suburb)"
+    r"[^\S\n]+(?:in|of)[^\S\n]+(?:the[^\S\n]+)?"
+)
 _POSSESSIVE_SPACE = re.compile(r"(?:'s|’s)\s+")  # "Sagaing's Nyaung Kone"
 _VILLAGE_IN = re.compile(r"[^\S\n]+(?:village|town|hamlet)[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?")
-_UNIT_NOUN_AFTER = re.compile(
-    r"[^\S\n]+(?:township|district|county|municipality|commune|sub-?district|tehsil)\b"
-)
+_UNIT_NOUNS = ("township", "district", "county", "municipality", "commune", "tehsil")
+_UNIT_NOUN_AFTER = re.compile(rf"[^\S\n]+(?:{'|'.join(_UNIT_NOUNS)}|sub-?district)\b")
 
 
 def _mark_containers(refs: list[PlaceRef], text: str) -> None:
@@ -658,7 +702,7 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
     for group in by_sentence.values():
         for t, r in itertools.pairwise(group):
             if (
-                r.kind == "settlement"
+                r.kind in ("settlement", "admin2")
                 and is_incident_role(t.role)
                 and is_incident_role(r.role)
                 and _VILLAGE_IN.fullmatch(text, t.end, r.start)
@@ -666,6 +710,29 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
             ):
                 # "Oe Htein Kwin village in Tabayin township": the township holds the village
                 r.role = CONTAINER
+        for r, t in itertools.pairwise(group):
+            if (
+                r.kind in ("admin1", "admin2")
+                and t.kind in ("settlement", "district")
+                and is_incident_role(r.role)
+                and _REGION_TOWN_OF.fullmatch(text, r.end, t.start)
+            ):
+                # "the Galilee town of Majd al-Kurum", "the Darfur town of Tawila": the
+                # name before "town of" says where the town is
+                r.role = CONTAINER
+        for t, r in itertools.pairwise(group):
+            if (
+                t.place.precision == "unresolved"
+                and r.kind in ("settlement", "capital")
+                and r.place.precision == "settlement"
+                and is_incident_role(t.role)
+                and is_incident_role(r.role)
+                and _SITE_IN_TOWN.fullmatch(text, t.end, r.start)
+            ):
+                # "a house in the Shati refugee camp in Gaza City": the city holds the camp
+                r.role = CONTAINER
+                _put_in_town(t.place, r.place)
+                relocated.setdefault(text[t.start : t.end], t)
         inner = [
             r
             for r in group
@@ -685,8 +752,8 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
                     # where the town is, whatever town of that name the gazetteer picked
                     r.role = CONTAINER
                     if t.place.admin1 != r.place.admin1:
-                        _put_in_region(t.place, r.place)
                         t.place.geonameid, t.place.admin2 = None, None  # not the one picked
+                        _put_in_region(t.place, r.place)
                         relocated[text[t.start : t.end]] = t
                 elif t.place.precision == "unresolved" and (
                     0 < r.start - t.end <= 60
@@ -702,12 +769,24 @@ def _mark_containers(refs: list[PlaceRef], text: str) -> None:
             r.place = moved.place
 
 
+def _put_in_town(site: Place, town: Place) -> None:
+    """A camp or quarter the gazetteer lacks stands where the town that holds it does."""
+    site.admin1, site.admin2, site.country, site.lat, site.lon = (
+        town.admin1, town.admin2, town.country, town.lat, town.lon
+    )
+    site.precision, site.confidence = "settlement", min(town.confidence, 0.5)
+
+
 def _put_in_region(town: Place, region: Place) -> None:
     """The town stands where its region does, at admin1 precision: the coarsest level that
     is certain."""
     town.admin1, town.country, town.lat, town.lon = (
         region.admin1, region.country, region.lat, region.lon
     )
+    if region.precision == "admin2":
+        # "Lay Wah village in Hpapun": the district holds it too, so its figure can be the
+        # village's (the region fold asks)
+        town.admin2 = region.admin2 or region.name
     town.precision, town.confidence = "admin1", min(region.confidence, 0.5)
 
 

@@ -137,11 +137,18 @@ _SIRENS = re.compile(
     re.IGNORECASE,
 )
 _SIRENS_WORDS = ("siren", "alarm", "alert")  # one of them is in every match
+# "destroyed 28 Shahed attack drones in Odesa, Kherson … regions": where they were downed
+_DOWNED_IN = re.compile(
+    r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed)\s+(?:all\s+)?"
+    r"(?:\d+|[a-z]+-?[a-z]*)\s+(?:[\w-]+\s+){0,3}?(?:drones|uavs|missiles|shaheds|rockets)"
+    r"\s+in\s+(?:the\s+)?$"
+)
 # the words of the four tests above
 _EARLY_WORDS = (*_DISTANCE_WORDS, *_SIRENS_WORDS, *_TREATED_IN_WORDS, "from")
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
 _DATELINE = re.compile(
-    r"^(?:,[^\n]{0,45}?)?\s*(?:\([A-Za-z]+\)\s*)?(?:--|—|–|-)\s"
+    # ("ERBIL (Kurdistan 24) –": an outlet's name may hold a digit or a space)
+    r"^(?:,[^\n]{0,45}?)?\s*(?:\([A-Za-z][\w .&'-]{0,24}\)\s*)?(?:--|—|–|-)\s"
     # "ISLAMABAD, May 8: A woman …", "KYIV, Oct 5. Russia …": an upper-case name, a date
     r"|^,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*[:.]\s"
 )
@@ -218,7 +225,12 @@ def place_role(
         return "street"  # "a shop on Pushkin Street": a street of the town, not Pushkin
     if text.startswith(" time", end) and not text[end + 5 : end + 6].isalpha():
         return "attribute"  # "9:00 a.m. Moscow time"
-    if text[start - 1 : start] in ("/", "(") and text[end : end + 1] in (")", "/"):
+    if (
+        text[start - 1 : start] in ("/", "(")
+        and text[end : end + 1] in (")", "/")
+        # "Qamishlo (Qamishli)": another spelling of the place named before, not a credit
+        and ("/" in (text[start - 1], text[end]) or text[start:end].isupper())
+    ):
         return "attribute"  # "(dpa/NAN)", "(AFP/KYIV)": an agency credit
     if _BUILDING_NAMED_ELSEWHERE.match(text, end):
         # "shelling of Kafr Qasim School in the Al Shati refugee camp": the school's name
@@ -247,6 +259,14 @@ def place_role(
         return NEAR  # "lies about 15 kilometres from the town of Kanbalu"
     if early and may_contain(before, _SIRENS_WORDS, plain) and _SIRENS.search(before):
         return "air alert"
+    if (
+        kind in ("admin1", "admin2")
+        and before_stripped.endswith((" in", " in the"))
+        and _DOWNED_IN.search(before)
+    ):
+        # (a region only: "shot down 12 drones in Kyiv, but debris injured two" is the
+        # city's own strike)
+        return "interception area"
     if (
         early
         and may_contain(before, _TREATED_IN_WORDS, plain)

@@ -6,7 +6,7 @@ incidents (its evidence is theirs); totals that disagree with the incidents give
 
 from __future__ import annotations
 
-from strikelog.models import Extraction, Figure, Span
+from strikelog.models import Extraction, Figure, Incident, Span, Totals
 
 _PAIRS = (("children_killed", "killed"), ("children_injured", "injured"))
 _SUMMED = ("killed", "injured", "children_killed", "children_injured", "casualties")
@@ -69,9 +69,21 @@ def _children_of_placed(ex: Extraction, child_field: str, people_field: str) -> 
     return _sum_figures([c for c in children if c is not None])
 
 
+def _split_casualties(owner: Incident | Totals) -> None:
+    """"received seven casualties, all lightly injured": a combined figure the killed and
+    injured figures already account for is no figure of its own."""
+    combined = owner.casualties
+    if combined is None or combined.value is None:
+        return
+    parts = [f.value for f in (owner.killed, owner.injured) if f is not None and f.value]
+    if parts and sum(parts) >= combined.value:
+        owner.casualties = None
+
+
 def reconcile(ex: Extraction) -> Extraction:
     incidents = ex.incidents
     for inc in incidents:
+        _split_casualties(inc)
         for child_field, people_field in _PAIRS:
             child = getattr(inc, child_field)
             if child is None:
@@ -102,6 +114,7 @@ def reconcile(ex: Extraction) -> Extraction:
                     )
                     setattr(inc, people_field, _at_least_children(child, people))
     totals = ex.totals
+    _split_casualties(totals)
     for name in ("killed", "injured"):
         stated = getattr(totals, name)
         if (

@@ -1383,9 +1383,12 @@ class Resolver:
                 # "Ukraine downs 17 drones", "Israel says it intercepted a missile"
                 defender = defender or a.country
                 continue
-            if near and _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
-                # "Russia attacked Ukraine with 212 drones": the object is the target
-                defender = defender or a.country
+            if _TARGET_BEFORE.search(text[max(s.start, a.start - 24) : a.start]):
+                # "Russia attacked Ukraine with 212 drones": the object is the target (and,
+                # further from the count, "launched 31 drones at Ukraine overnight, mostly
+                # targeting the south, with air defences destroying 28": still no attacker)
+                if near:
+                    defender = defender or a.country
                 continue
             if _SPEAKS_AFTER.match(after) or (
                 self._reports_that(a, s, after)
@@ -1843,7 +1846,13 @@ class Resolver:
         region" with 3 in Odesa); a smaller one ("no casualties" at a separate site in the
         region, while a town counts two wounded) is a strike of its own."""
         for fld, facts in region.facts.items():
-            values = [f.value for f in facts if f.value is not None]
+            # "over 100 killed in Kaduna state", then "120 killed in Tudun Biri village": a
+            # lower bound is no smaller sum
+            values = [
+                f.value
+                for f in facts
+                if f.value is not None and f.qualifier not in ("at_least", "more_than")
+            ]
             parts = [
                 max((f.value or 0) for f in t.facts.get(fld, []))
                 for t in inside
@@ -1853,7 +1862,26 @@ class Resolver:
                 return False
         return True
 
+    def _fold_near_into_place(self) -> None:
+        """"Four were killed in Mezezo. … The drone targeted a hut near Mezezo town": a
+        figureless strike near a place the report has struck is a detail of that strike."""
+        for key, b in list(self.incidents.items()):
+            if not key.startswith("near:") or any(b.facts.values()):
+                continue
+            place = self.incidents.get(key[len("near:") :])
+            if place is None or not place.signal:
+                continue
+            for t in b.targets:
+                if t not in place.targets:
+                    place.targets.append(t)
+            place.weapons_fact.extend(b.weapons_fact)
+            place.weapons_other.extend(b.weapons_other)
+            for sent in b.sentences:
+                place.add_sentence(sent)
+            del self.incidents[key]
+
     def build_incidents(self) -> list[Incident]:
+        self._fold_near_into_place()
         self._fold_regions()
         self._single_place_totals()
         out = []

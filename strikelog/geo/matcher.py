@@ -31,6 +31,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)\s*")
 _CAPITAL = KINDS.index("capital")
 # "region of " / "regions of " right before a name (lowercased text)
 _UNIT_OF = re.compile(r"\b([a-z]+)\s+of\s+$")
+_UNITS_OF_LIST = re.compile(r"\b([a-z]+s)\s+of\s+[a-z'’ -]{2,30}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _PLURAL = "s"
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:['’]s)?$")
 _TITLE_LINE_MAX = 200
@@ -481,10 +482,16 @@ class Matcher:
         while n < len(matches):
             m = matches[n]
             n += 1
-            if m.stems is None or m.stems[0] != "admin1" or m.kind == "admin1":
+            # (a first name that is a region already still leads its list: "the provinces
+            # of Paktika and Khost", where Khost is a city too)
+            if m.kind != "admin1" and (m.stems is None or m.stems[0] != "admin1"):
                 continue
             before = text[max(0, m.start - 24) : m.start].lower()
             unit = _UNIT_OF.search(before)
+            if unit is None:
+                # "the provinces of Paktika and Khost" with no Paktika in the data: the list
+                # after the plural unit word goes on to Khost
+                unit = _UNITS_OF_LIST.search(text[max(0, m.start - 60) : m.start].lower())
             if unit is None or unit.group(1).rstrip("s") not in self._region_words:
                 continue
             group = [m]

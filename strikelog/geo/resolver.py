@@ -37,6 +37,9 @@ PROXIMITY_KM = 100.0
 PROXIMITY = 1.5
 ALIAS = 1.5  # the place an alias in aliases.toml names ("Sloviansk" → Slovyansk)
 UNKNOWN_POPULATION = 500  # GeoNames' 0 means "not known", not "empty"
+# a lone candidate this small outside the one region a report names may be a namesake of
+# a village there the data lacks (villages share names across a country)
+LONE_VILLAGE = 5000
 
 # What stands between a name and a qualifier that places it: ", " "(" " in the " " of ".
 _QUALIFIER_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bof\b|–|—|-)\s*(?:the\s+)?", re.IGNORECASE)
@@ -48,6 +51,8 @@ _REFERENCE_GAP = re.compile(
     r"close\s+to\s+|on\s+the\s+outskirts\s+of\s+)(?:the\s+)?",
     re.IGNORECASE,
 )
+_VILLAGE_AFTER = re.compile(r"[^\S\n]+village\b", re.IGNORECASE)
+_VILLAGE_BEFORE = re.compile(r"\bvillage[^\S\n]+(?:of[^\S\n]+)?$", re.IGNORECASE)
 _FINER = {"settlement": 4, "district": 3, "admin2": 2, "admin1": 1, "country": 0}
 
 
@@ -74,7 +79,7 @@ def resolve(gaz: Gazetteer, mentions: list[PlaceMention], *, countries: Sequence
         if scored and not sure and anchors:
             scored = _score(gaz, mention, hints, mentioned, admin1_rows, qualifiers, anchors)
             sure = _decided(scored)
-        places.append(_place(gaz, mention, scored, hints, mentioned, sure, admin1_rows))
+        places.append(_place(gaz, mention, scored, hints, mentioned, sure, admin1_rows, text))
     return places
 
 
@@ -243,7 +248,8 @@ def _decided(scored: list[_Scored]) -> bool:
 # -------------------------------------------------------------------- output
 
 def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[str],
-           mentioned: list[str], decided: bool, admin1_rows: set[int] | None = None) -> Place:
+           mentioned: list[str], decided: bool, admin1_rows: set[int] | None = None,
+           text: str | None = None) -> Place:
     """The place of mention M from its scored candidates (`decided`: `_decided(scored)`)."""
     evidence = [Span(m.start, m.end, m.text)]
     if m.kind == "capital":
@@ -251,6 +257,12 @@ def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[s
     if not scored:
         return Place(name=m.text, written=m.text, precision="unresolved", evidence=evidence)
     best = scored[0]
+    if len(scored) == 1 and best.cand.population < LONE_VILLAGE and _called_village(m, text):
+        # "Nyaung Kone village" in a report on Sagaing, where the data knows one small
+        # Nyaung Kone, near Yangon: a village of the named region it does not list
+        unlisted = _unlisted_village(gaz, m, [best.cand], admin1_rows or set(), evidence)
+        if unlisted is not None:
+            return unlisted
     if decided:
         lead = best.score - scored[1].score if len(scored) > 1 else 4.0
         confidence = min(0.95, 0.55 + 0.1 * lead)
@@ -261,15 +273,33 @@ def _place(gaz: Gazetteer, m: PlaceMention, scored: list[_Scored], hints: list[s
     tied = [c for c in tied if not (c.level == "admin1" and c.row in inner)] or tied
     if len(tied) == 1:
         return _from_candidate(tied[0], m, 0.7, evidence)
-    named = _named_region_lacking(gaz, m, tied, admin1_rows or set())
-    if named is not None:
-        # "the villages of Tiahynka and Vesele" in a report on the Kherson region, where the
-        # data knows only Veseles elsewhere: a village of that region it does not list
-        place = _from_candidate(named, m, 0.5, evidence, precision="admin1")
-        place.name, place.geonameid = m.text, None
-        place.candidates = [c.geonameid for c in tied if c.geonameid is not None]
-        return place
+    # "the villages of Tiahynka and Vesele" in a report on the Kherson region, where the
+    # data knows only Veseles elsewhere: a village of that region it does not list
+    unlisted = _unlisted_village(gaz, m, tied, admin1_rows or set(), evidence)
+    if unlisted is not None:
+        return unlisted
     return _coarse(gaz, m, tied, evidence)
+
+
+def _called_village(m: PlaceMention, text: str | None) -> bool:
+    """The report calls M a village: "Nyaung Kone village", "the village of Kfarjouz"."""
+    if text is None:
+        return False
+    return bool(_VILLAGE_AFTER.match(text, m.end) or _VILLAGE_BEFORE.search(
+        text, max(0, m.start - 20), m.start))
+
+
+def _unlisted_village(gaz: Gazetteer, m: PlaceMention, tied: list[Candidate],
+                      admin1_rows: set[int], evidence: list[Span]) -> Place | None:
+    """M as a village of the one region the report names that the data does not list
+    (admin1 precision, named as written), when every candidate lies outside that region."""
+    named = _named_region_lacking(gaz, m, tied, admin1_rows)
+    if named is None:
+        return None
+    place = _from_candidate(named, m, 0.5, evidence, precision="admin1")
+    place.name, place.geonameid = m.text, None
+    place.candidates = [c.geonameid for c in tied if c.geonameid is not None]
+    return place
 
 
 def _named_region_lacking(gaz: Gazetteer, m: PlaceMention, tied: list[Candidate],

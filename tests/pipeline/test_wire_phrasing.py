@@ -426,3 +426,243 @@ def test_a_village_the_data_lists_only_in_other_regions(run):
     place = _incidents(out)["Vesele"]["place"]
     # GeoNames knows Veseles in Zaporizhzhia and Donetsk oblasts only
     assert (place["admin1"], place["precision"]) == ("Kherson Oblast", "admin1")
+
+
+def test_a_lone_small_namesake_elsewhere_is_a_village_of_the_named_region(run):
+    out = run(
+        "Junta aircraft bombed villages in Sagaing Region on Monday, a resistance spokesman "
+        "said. Four farmers died when a bomb fell on Nyaung Kone village."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Nyaung Kone"
+    assert inc["place"]["admin1"] == "Sagaing Region"  # not the Nyaung Gon near Yangon
+    assert value(inc["killed"]) == 4
+
+
+def test_a_township_holds_the_village_struck_in_it(run):
+    out = run(
+        "Twelve civilians were killed in three air strikes in Pale Township, Sagaing Region, "
+        "on Friday. A jet dropped bombs on Nyaung Kone village, killing nine people, a "
+        "township official said."
+    )
+    assert value(out["totals"]["killed"]) == 12  # the township's figure holds the village's
+    assert "Pale Township" not in _incidents(out)
+
+
+def test_a_foreign_namesake_placed_in_a_local_district_is_local(run):
+    out = run(
+        "An Israeli drone strike on a car in the town of Toul in the Nabatieh district "
+        "wounded two men on Friday, the Lebanese health ministry said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Toul"
+    assert inc["place"]["country"] == "LB"  # not Toul in France
+    assert value(inc["injured"]) == 2
+
+
+def test_a_lone_namesake_not_called_a_village_stays_put(run):
+    out = run(
+        "Israeli jets struck the eastern region of Bekaa on Thursday. A separate air strike "
+        "hit a house in the southern district of Marjayoun, wounding one man."
+    )
+    places = {i["place"]["name"]: i["place"] for i in out["incidents"]}
+    assert places["Marjayoun"]["admin1"] != "Bekaa"
+
+
+def test_drones_deployed_at_an_airport_were_not_launched(run):
+    out = run(
+        "A drone struck a market in El Fasher on Monday, killing six people. Satellite "
+        "pictures show the RSF has deployed at least 30 drones at Nyala airport."
+    )
+    assert out["waves"] == [] or all(
+        w["launched"].get("drone") is None for w in out["waves"]
+    )
+    assert value(out["totals"]["killed"]) == 6
+
+
+def test_an_attack_that_came_just_days_after_another_event(run):
+    out = run(
+        "Shelling killed four people in El Fasher on Tuesday. The attack came just days "
+        "after RSF drones struck the airport in Nyala, witnesses said."
+    )
+    assert list(_incidents(out)) == ["El Fasher"]
+
+
+def test_the_injury_of_as_a_ministry_states_it(run):
+    out = run(
+        "An Israeli air strike on the town of Aitaroun led to the martyrdom of two people "
+        "and the injury of six others, the health ministry said in a statement."
+    )
+    assert value(out["totals"]["killed"]) == 2
+    assert value(out["totals"]["injured"]) == 6
+
+
+def test_a_detail_near_the_struck_town_is_the_same_strike(run):
+    out = run(
+        "A drone strike killed three farmers in Kupiansk on Sunday, the governor said. "
+        "The drone hit a barn near Kupiansk, he added."
+    )
+    assert list(_incidents(out)) == ["Kupiansk"]
+    assert value(out["incidents"][0]["killed"]) == 3
+
+
+def test_the_capital_followed_by_its_name(run):
+    out = run(
+        "Two people were injured when US warplanes struck a house in the capital Sanaa on "
+        "Sunday, the Houthi-run health ministry said."
+    )
+    assert list(_incidents(out)) == ["Sanaa"]  # not Washington, the capital of the attacker
+    assert value(out["totals"]["injured"]) == 2
+
+
+def test_a_citizen_is_a_person(run):
+    out = run(
+        "A citizen was injured in an airstrike on a neighbourhood of Hodeidah on Thursday, "
+        "the Houthi-run health ministry said."
+    )
+    assert value(out["totals"]["injured"]) == 1
+
+
+def test_a_count_whose_outcome_word_is_left_out(run):
+    out = run(
+        "Russian glide bombs struck the region on Sunday, killing four people in Kupiansk "
+        "and two in Balakliia, the governor said."
+    )
+    incidents = _incidents(out)
+    assert value(incidents["Kupiansk"]["killed"]) == 4
+    assert value(incidents["Balakliia"]["killed"]) == 2
+    assert value(out["totals"]["killed"]) == 6
+
+
+def test_a_camp_the_data_lacks_inside_a_named_city(run):
+    out = run(
+        "Israeli jets bombed a family home in the Shati refugee camp in Gaza City before "
+        "dawn, killing nine people, medics said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Shati"
+    assert inc["place"]["country"] == "PS"
+    assert value(inc["killed"]) == 9
+
+
+def test_a_toll_another_outlet_gave_earlier_is_no_update(run):
+    out = run(
+        "An air strike on a school sheltering displaced families in Deir al-Balah killed 14 "
+        "people on Tuesday, the civil defence agency said. A local radio station earlier "
+        "reported a death toll of 12."
+    )
+    assert value(out["totals"]["killed"]) == 14
+
+
+def test_the_target_named_far_before_an_interception_count_is_no_attacker(run):
+    out = run(
+        "Russia launched 40 drones and three missiles at Ukraine overnight, aiming mostly at "
+        "the energy sites of the south and east of the country, with air defences downing "
+        "35 drones and all three missiles, the air force said."
+    )
+    (wave,) = out["waves"]
+    assert wave["attacker"] == "Russia"
+    assert value(wave["intercepted"]["drone"]) == 35
+
+
+def test_regions_where_drones_were_destroyed_are_no_strikes(run):
+    out = run(
+        "Russia attacked Ukraine with 35 drones overnight. Air defence units destroyed 30 "
+        "Shahed drones in the Mykolaiv, Kherson and Poltava regions, the air force said."
+    )
+    assert out["incidents"] == []
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Mykolaiv Oblast") == "interception area"
+
+
+def test_a_regions_lower_bound_holds_a_larger_village_figure(run):
+    out = run(
+        "A military drone strike in Nigeria's Kaduna state killed more than 30 villagers on "
+        "Sunday. Local leaders said 41 people were killed in Tudun Biri village, Kaduna state."
+    )
+    assert "Kaduna State" not in _incidents(out)  # the state's figure is the village's
+    assert value(out["totals"]["killed"]) != 71
+
+
+def test_the_region_named_before_town_of_holds_the_town(run):
+    out = run(
+        "Six people were wounded on Saturday when rockets slammed into the Galilee town of "
+        "Majd al-Kurum, paramedics said."
+    )
+    assert list(_incidents(out)) == ["Majd al-Kurum"]
+    assert value(out["incidents"][0]["injured"]) == 6
+
+
+def test_a_foreign_namesake_set_in_a_local_state_by_apposition(run):
+    out = run(
+        "An army air strike hit the weekly market in Tura, a small town in North Darfur, on "
+        "Monday, killing 40 people, a monitoring group said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["place"]["name"] == "Tura"
+    assert inc["place"]["country"] == "SD"
+    assert value(inc["killed"]) == 40
+
+
+def test_a_district_figure_holds_its_villages(run):
+    out = run(
+        "Junta jets bombed villages in Hpapun district on Thursday, killing six people, a "
+        "Karen group said. Medics who reached Mae Wai village in Hpapun said a teacher and "
+        "her son were among the dead there."
+    )
+    assert value(out["totals"]["killed"]) == 6  # not 6 + the village's two
+
+
+def test_the_provinces_of_a_list_are_provinces(run):
+    out = run(
+        "Pakistani jets bombed targets in the border provinces of Paktika and Khost overnight, "
+        "killing five people, a Taliban spokesman said."
+    )
+    names = [i["place"]["name"] for i in out["incidents"]]
+    assert "Khost Province" in names and "Khost" not in names  # the province, not its city
+
+
+def test_a_dateline_whose_outlet_name_holds_a_number(run):
+    out = run(
+        "ERBIL (Kurdistan 24) – A drone strike hit a car in Qamishli on Sunday, killing two "
+        "men, local security forces said."
+    )
+    assert list(_incidents(out)) == ["Qamishli"]
+    roles = {p["name"]: p["role"] for p in out["other_places"]}
+    assert roles.get("Erbil") == "dateline"
+
+
+def test_another_spelling_in_brackets_is_the_place_not_a_credit(run):
+    out = run(
+        "A drone struck a vehicle in the city of Qamishlo (Qamishli) on Tuesday, killing "
+        "three members of one family, the Asayish said."
+    )
+    assert list(_incidents(out)) == ["Qamishli"]
+    assert value(out["incidents"][0]["killed"]) == 3
+
+
+def test_a_village_of_a_state_names_the_village_first(run):
+    out = run(
+        "A military drone struck a crowd in Tudun Biri village of Kaduna state on Sunday, "
+        "killing 85 people, officials said."
+    )
+    assert list(_incidents(out)) == ["Tudun Biri"]
+    assert value(out["incidents"][0]["killed"]) == 85
+
+
+def test_casualties_the_injured_figure_accounts_for(run):
+    out = run(
+        "A ballistic missile struck a street in Beersheba on Friday, lightly wounding six "
+        "people. The city's hospital said it had received six casualties."
+    )
+    assert value(out["totals"]["injured"]) == 6
+    assert out["totals"]["casualties"] is None
+
+
+def test_drones_downed_in_a_city_whose_debris_hurt_people_there(run):
+    out = run(
+        "Air defences shot down nine drones in Odesa overnight, but falling debris wounded "
+        "three people, the regional governor said."
+    )
+    assert list(_incidents(out)) == ["Odesa"]
+    assert value(out["totals"]["injured"]) == 3
