@@ -324,6 +324,16 @@ def _listed_together(refs: list[PlaceRef], text: str | None = None) -> bool:
     )
 
 
+def _targets_out(labels: list[str]) -> list[str]:
+    """The target classes of a place: a generic "other" word ("a building", "infrastructure")
+    yields to any precise class; a kind of site of its own in "other" (garages, a post office)
+    stays beside them."""
+    precise = [t for t in labels if t != "generic"]
+    if precise:
+        return precise
+    return ["other"] if labels else []
+
+
 def _span(doc: Doc, start: int, end: int) -> Span:
     return Span(start, end, doc.text[start:end])
 
@@ -1866,10 +1876,7 @@ class Resolver:
                 if facts:
                     setattr(inc, fld, self._merge(facts))
             inc.victims = [self._victim(v) for v in b.victims]
-            targets = list(b.targets)
-            if len(targets) > 1 and "other" in targets:
-                targets.remove("other")
-            inc.targets = targets
+            inc.targets = _targets_out(b.targets)
             weapons = b.weapons_fact or b.weapons_other
             inc.weapon = self._pick_weapon(weapons)
             if inc.weapon is None and b.place is not None:

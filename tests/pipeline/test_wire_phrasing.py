@@ -426,3 +426,21 @@ def test_a_village_the_data_lists_only_in_other_regions(run):
     place = _incidents(out)["Vesele"]["place"]
     # GeoNames knows Veseles in Zaporizhzhia and Donetsk oblasts only
     assert (place["admin1"], place["precision"]) == ("Kherson Oblast", "admin1")
+
+
+def test_a_post_office_or_garages_stay_beside_a_precise_class(run):
+    out = run(
+        "Russian artillery shelled Velykyi Burluk on Sunday afternoon, damaging a grocery "
+        "shop, a post office and a row of garages. Two men were wounded, the governor said."
+    )
+    (inc,) = out["incidents"]
+    assert set(inc["targets"]) == {"commercial", "other"}
+
+
+def test_a_generic_building_yields_to_a_precise_class(run):
+    out = run(
+        "A drone hit a school and a nearby building in Nikopol on Tuesday morning, wounding "
+        "a caretaker, the regional governor said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["targets"] == ["education"]

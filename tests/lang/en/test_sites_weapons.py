@@ -283,3 +283,9 @@ def test_every_phrase_is_found_with_all_its_classes(name: str, kind: str) -> Non
         if found != classes:
             missed.append((phrase, sorted(classes), sorted(found)))
     assert missed == []
+
+
+def test_generic_other_words_are_other_phrases() -> None:
+    lex = load_lexicon("sites")
+    others = set(lex["classes"]["other"])
+    assert set(lex["generic_other"]["words"]) <= others
