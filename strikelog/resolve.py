@@ -201,6 +201,7 @@ _SAME_STRIKE = re.compile(
     r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact|shelling|bombing|raids?|"
     r"attacks|debris|wreckage|fragments|strike's|attack's)\b"
 )
+_BULLETS = ("- ", "• ", "* ", "– ")
 _THE_VILLAGE = re.compile(r"\bThe\s+(?:village|hamlet|settlement)\b")
 _A_VILLAGE_IN = re.compile(r"\ban?\s+(?:village|hamlet|settlement)\s+in\b", re.I)
 _MASSED_WORDS = (
@@ -889,6 +890,7 @@ class Resolver:
                 and (
                     self.sentence_of(context).paragraph == s.paragraph
                     or self._tells_on(s, context)
+                    or self._damage_told_on(frame, context)
                 )
                 and not frame.vague_place
                 and not frame.nearby
@@ -897,10 +899,14 @@ class Resolver:
                 # a wave summary ("air defences intercepted…") says nothing about the place
                 b = self._incident(context)
                 b.add_sentence(s)
-                self._annotate(b, frame, own=False)
+                self._annotate(b, frame, own=False, sites=self._sites_not_placed(frame))
             if frame.casualties and not nothing_hit:
                 # "no casualties or damage" in a region: no strike there, and no figure
                 self._place_casualties(frame, s, struck, context, content, pos, lead_index)
+            if not struck and frame.vague_place and frame.sites:
+                # "Houses in settlements of the region came under fire. The occupiers also
+                # damaged a shop": the summary has left the town named before
+                context = None
         self._intercepted_over()
         self._summaries_to_totals()
         self._locate_unnamed_village()
@@ -1036,6 +1042,22 @@ class Resolver:
                 all(c.sentence == ref.sentence for c in cued) and _listed_together(cued)
             ):
                 out.append(label)
+        return out
+
+    def _sites_not_placed(self, frame: SentenceFrame) -> list[str]:
+        """The sites of a sentence that names no struck place, less those placed at a place
+        it names ("UNESCO, speaking from its headquarters in Paris"): what the place talked
+        about before may take."""
+        refs = self.by_sentence.get(frame.sentence.index)
+        if not refs:
+            return frame.sites
+        text = self.doc.text
+        out = []
+        for pos, label in frame.site_positions:
+            placed = _SITE_THEN_PLACE.match(text, pos)
+            if placed is not None and any(r.start == placed.end() for r in refs):
+                continue
+            out.append(label)
         return out
 
     def _at_unlisted_name(self, pos: int, sentence: int) -> bool:
@@ -1447,6 +1469,20 @@ class Resolver:
             opens = bool(_SAME_STRIKE.match(self.doc.text, first.start))
             self._opens_same_strike[s.paragraph] = opens
         return opens
+
+    def _damage_told_on(self, frame: SentenceFrame, context: PlaceRef) -> bool:
+        """A sentence a paragraph or two after the place's tells of damage and names no place
+        ("The shop and three nearby houses were damaged"): the same strike's, unless it gives
+        a day of its own ("On 11 August, shells struck a hospital" after the 10 August
+        strike)."""
+        if not frame.hits or not 0 < frame.sentence.paragraph - self.sentence_of(
+            context
+        ).paragraph <= 2:
+            return False
+        if self.doc.text[frame.sentence.start : frame.sentence.start + 2] in _BULLETS:
+            return False  # a list's items are told each on its own
+        days = {(m, d) for m, d, _ in frame.dates}
+        return not days or days <= {(m, d) for m, d, _ in self.frames[context.sentence].dates}
 
     def _attacker_of(self, target: str | None) -> str | None:
         """Who strikes `target`: a party the report names that usually does ("the

@@ -444,3 +444,44 @@ def test_a_generic_building_yields_to_a_precise_class(run):
     )
     (inc,) = out["incidents"]
     assert inc["targets"] == ["education"]
+
+
+def test_damage_told_a_paragraph_later_is_the_places(run):
+    out = run(
+        "Russian guided bombs struck the town of Kupiansk on Tuesday afternoon, killing two "
+        "people, the regional governor said.\n\n"
+        "According to him, one bomb exploded in the town centre. A grocery shop and four "
+        "nearby apartment blocks were damaged."
+    )
+    assert {"commercial", "residential"} <= set(_incidents(out)["Kupiansk"]["targets"])
+
+
+def test_damage_of_another_day_or_list_item_is_not_carried_over(run):
+    out = run(
+        "- On 3 May, shelling of the Abu Shouk camp for displaced people killed nine "
+        "civilians.\n"
+        "- The Saudi Hospital was hit for the third time this month.\n\n"
+        "On 5 May, shells struck a hospital and a market, according to local volunteers."
+    )
+    targets = set(_incidents(out)["Abu Shouk"]["targets"])
+    assert not targets & {"health", "commercial"}
+
+
+def test_a_region_summary_leaves_the_city_named_before(run):
+    out = run(
+        "Over the past day, Russian troops shelled 35 settlements of the Kherson region, "
+        "including the city of Kherson, the regional administration said.\n\n"
+        "Private houses in settlements of the region came under fire. The occupiers also "
+        "damaged a gas pipeline and a shop."
+    )
+    kherson = _incidents(out).get("Kherson")
+    assert kherson is None or not set(kherson["targets"]) & {"energy", "commercial"}
+
+
+def test_a_site_placed_at_a_place_abroad_is_not_the_strikes(run):
+    out = run(
+        "A Russian missile hit an apartment block in Sumy on Sunday, wounding 14 people, the "
+        "mayor said. The agency, speaking from its headquarters in Paris, condemned "
+        "the attack."
+    )
+    assert _incidents(out)["Sumy"]["targets"] == ["residential"]
