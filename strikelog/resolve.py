@@ -894,9 +894,11 @@ class Resolver:
                 )
                 and not frame.vague_place
                 and not frame.nearby
-                and not (frame.waves or frame.intercepts or frame.launches)
+                and not (frame.waves or frame.launches or (frame.intercepts and frame.weapons))
             ):
                 # a wave summary ("air defences intercepted…") says nothing about the place
+                # ("destroyed" with no weapon is damage: "shops and a fuel station were
+                # destroyed", not drones downed)
                 b = self._incident(context)
                 b.add_sentence(s)
                 self._annotate(b, frame, own=False, sites=self._sites_not_placed(frame))

@@ -485,3 +485,11 @@ def test_a_site_placed_at_a_place_abroad_is_not_the_strikes(run):
         "the attack."
     )
     assert _incidents(out)["Sumy"]["targets"] == ["residential"]
+
+
+def test_sites_destroyed_are_not_an_interception(run):
+    out = run(
+        "An army drone hit the livestock market in Umm Ruwaba on Sunday, killing nine people, "
+        "local volunteers said. A bakery and a petrol station were destroyed."
+    )
+    assert {"commercial", "energy"} <= set(_incidents(out)["Umm Ruwaba"]["targets"])
