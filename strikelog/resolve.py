@@ -182,6 +182,8 @@ _NAMES_NO_TARGET = frozenset(
     ("launch site", "speaker location", "organisation name", "meeting venue", "dateline",
      "destination", "departure", "interception area")
 )
+# roles of places a site placed at stands away from the strike ("its headquarters in Paris")
+_ELSEWHERE = _NAMES_NO_TARGET | {"abroad", "organisation seat"}
 _NOT_POINTED_BACK = ("dateline", "attribute", "street", "sea or river", "abroad", "actor")
 # where a sentence turns to another clause: ", while", ", but", "; "
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|as)\s|;\s|\s+but\s")
@@ -1025,7 +1027,8 @@ class Resolver:
         """ "In Ramat Gan a missile hit a block, and in Holon shrapnel damaged homes": each
         site goes to the place named last before it (or the first place, if none is)."""
         if len(cued) < 2:
-            return frame.sites
+            # "struck near Kismayo, AFRICOM said from its headquarters in Stuttgart"
+            return self._sites_not_placed(frame, cued)
         out = []
         text = self.doc.text
         for pos, label in frame.site_positions:
@@ -1046,18 +1049,24 @@ class Resolver:
                 out.append(label)
         return out
 
-    def _sites_not_placed(self, frame: SentenceFrame) -> list[str]:
-        """The sites of a sentence that names no struck place, less those placed at a place
-        it names ("UNESCO, speaking from its headquarters in Paris"): what the place talked
-        about before may take."""
+    def _sites_not_placed(
+        self, frame: SentenceFrame, struck: list[PlaceRef] | None = None
+    ) -> list[str]:
+        """The sites of a sentence less those placed at a place it names other than the
+        `struck` ones ("UNESCO, speaking from its headquarters in Paris"): what the place
+        struck, or the one talked about before, may take."""
         refs = self.by_sentence.get(frame.sentence.index)
         if not refs:
             return frame.sites
+        kept = {r.start for r in struck} if struck else set()
         text = self.doc.text
         out = []
         for pos, label in frame.site_positions:
             placed = _SITE_THEN_PLACE.match(text, pos)
-            if placed is not None and any(r.start == placed.end() for r in refs):
+            if placed is not None and any(
+                r.start == placed.end() and r.start not in kept and r.role in _ELSEWHERE
+                for r in refs
+            ):
                 continue
             out.append(label)
         return out

@@ -493,3 +493,13 @@ def test_sites_destroyed_are_not_an_interception(run):
         "local volunteers said. A bakery and a petrol station were destroyed."
     )
     assert {"commercial", "energy"} <= set(_incidents(out)["Umm Ruwaba"]["targets"])
+
+
+def test_the_speakers_headquarters_abroad_is_not_the_struck_places_site(run):
+    out = run(
+        "U.S. forces carried out an airstrike against al-Shabaab fighters near Kismayo on "
+        "Monday, destroying a bridge, according to a statement issued from its headquarters "
+        "in Stuttgart, Germany."
+    )
+    (inc,) = out["incidents"]
+    assert inc["targets"] == ["transport"]
