@@ -257,6 +257,14 @@ def _starts_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _within_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies inside one of `spans` that is longer than it."""
+    for s, e in spans:  # noqa: SIM110 - as in _starts_inside
+        if s <= start and end <= e and e - s > end - start:
+            return True
+    return False
+
+
 # labels of a phrase hit → (kind, rest) of each ("kind:rest"), split once per labels tuple
 _LABEL_PARTS: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
 
@@ -370,10 +378,13 @@ def spot_with_months(text: str) -> tuple[list[Mention], list[int]]:
     taken_to = not ascii_text or bool(key_starts["taken_to"])
     # sites and persons are read from the hits, and a mention made only for what is kept
     not_target_before = rec.site_not_target_before_backwards.match
+    weapon_spans = [(s, e) for s, e, _, _ in hits["weapon"]]
     for start, end, phrase, labels in hits["site"]:
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if casualty_spans and _starts_inside(start, casualty_spans):
             continue
+        if weapon_spans and _within_longer(start, end, weapon_spans):
+            continue  # "uncrewed surface vessels": the weapon, not a vessel hit
         before_backwards = text[max(0, start - 60) : start][::-1]
         if (
             not_target_before(before_backwards)

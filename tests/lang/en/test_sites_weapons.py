@@ -289,3 +289,12 @@ def test_generic_other_words_are_other_phrases() -> None:
     lex = load_lexicon("sites")
     others = set(lex["classes"]["other"])
     assert set(lex["generic_other"]["words"]) <= others
+
+
+def test_a_site_word_inside_a_weapon_name_is_no_site() -> None:
+    # the sea drones are the weapon; the vessel and the boat are not struck sites
+    text = "Uncrewed surface vessels and an unmanned boat attacked the bay before dawn."
+    assert _labels(text, "site") == set()
+    assert _labels(text, "weapon") == {"drone"}
+    # a longer site phrase holding a weapon word stays a site
+    assert _labels("A drone factory was hit in the night.", "site") == {"industrial"}
