@@ -179,6 +179,10 @@ NEGATIVE_CASES: list[str] = [
     "The Electoral College meets in December.",
     "Netanyahu spoke at the White House on Monday.",
     "The airline ordered jet fuel for its new aircraft.",
+    "Plant operator Energoatom said radiation levels were normal.",
+    "Grid operator Ukrenergo scheduled outages for Tuesday.",
+    "A fruit market vendor described the blast to reporters.",
+    "The pupils had been sent home before the alert.",
 ]
 
 
