@@ -213,8 +213,9 @@ def recognisers() -> _Recognisers:
             rf"(?:{_backwards(scope['site_not_target']['before'])})\b",
             re.IGNORECASE,
         ),
+        # (after a comma too: "the hospital, where the casualties were treated")
         site_not_target_after=re.compile(
-            r"^(?:\s+[\w'-]+){0,3}?\s+(?:"
+            r"^,?(?:\s+[\w'-]+){0,3}?,?\s+(?:"
             + "|".join(re.escape(w) for w in scope["site_not_target"]["after"])
             + r")\b",
             re.IGNORECASE,

@@ -503,3 +503,14 @@ def test_the_speakers_headquarters_abroad_is_not_the_struck_places_site(run):
     )
     (inc,) = out["incidents"]
     assert inc["targets"] == ["transport"]
+
+
+def test_the_hospital_where_the_victims_were_treated_is_not_struck(run):
+    out = run(
+        "An airstrike hit a livestock market in Mellit on Monday, killing 19 people, a "
+        "doctors' group said, citing the town's teaching hospital, where the victims were "
+        "taken. Most of the wounded were in the Mellit Rural Hospital, where they were "
+        "treated for burns."
+    )
+    (inc,) = out["incidents"]
+    assert inc["targets"] == ["commercial"]
