@@ -380,7 +380,13 @@ def spot_with_months(text: str) -> tuple[list[Mention], list[int]]:
     # sites and persons are read from the hits, and a mention made only for what is kept
     not_target_before = rec.site_not_target_before_backwards.match
     weapon_spans = [(s, e) for s, e, _, _ in hits["weapon"]]
+    # where a capitalised site word starts: one right after another capitalised site word
+    # is the head of a name ("Bashair University Hospital" is a hospital, "Kharkiv Tractor
+    # Plant" a plant)
+    capital_sites = {s for s, _, _, _ in hits["site"] if text[s].isupper()}
     for start, end, phrase, labels in hits["site"]:
+        if end + 1 in capital_sites and text[start].isupper() and text[end] == " ":
+            continue
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if casualty_spans and _starts_inside(start, casualty_spans):
             continue

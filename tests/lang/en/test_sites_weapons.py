@@ -39,6 +39,8 @@ SITE_CASES: list[tuple[str, set[str]]] = [
     ("Windows were blown out in a high-rise on Peremohy Avenue.", {"residential"}),
     ("Debris broke windows in the administrative building of the enterprise.", {"industrial"}),
     ("The plant's administrative building caught fire.", {"industrial"}),
+    ("A drone hit the Kharkiv Tractor Plant overnight.", {"industrial"}),
+    ("The wounded lay in the yard of Bashair University Hospital.", {"health"}),
     ("A drone hit the district administrative building overnight.", {"government"}),
     ("A nine-storey building was partly destroyed.", {"residential"}),
     ("The blast damaged a student dormitory.", {"residential", "education"}),
