@@ -1492,6 +1492,11 @@ class Resolver:
             return False
         if self.doc.text[frame.sentence.start : frame.sentence.start + 2] in _BULLETS:
             return False  # a list's items are told each on its own
+        if any(
+            f.historical or f.total_scope
+            for f in self.frames[context.sentence + 1 : frame.sentence.index]
+        ):
+            return False  # "Dozens have been killed since last month. … military sites destroyed"
         days = {(m, d) for m, d, _ in frame.dates}
         return not days or days <= {(m, d) for m, d, _ in self.frames[context.sentence].dates}
 

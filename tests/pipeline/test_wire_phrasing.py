@@ -514,3 +514,14 @@ def test_the_hospital_where_the_victims_were_treated_is_not_struck(run):
     )
     (inc,) = out["incidents"]
     assert inc["targets"] == ["commercial"]
+
+
+def test_damage_after_a_war_tally_is_not_carried_to_the_place(run):
+    out = run(
+        "Air strikes hit the town of Saada overnight, killing three people, the rebels said."
+        "\n\nThe campaign resumed last month.\n\n"
+        "Dozens of people have been killed in the strikes since the start of the year. "
+        "Homes have been flattened and military sites destroyed."
+    )
+    targets = [t for i in out["incidents"] for t in i["targets"]]
+    assert "military" not in targets
