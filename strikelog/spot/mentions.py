@@ -84,6 +84,19 @@ _DETERMINERS = (
 _PROPER_SITE = re.compile(r"[a-z,]\s+[A-Z][\w'’-]+\s+[A-Z][a-z]+s$")
 _CAMP_NAMES = frozenset(("refugee camp", "camp", "refugee camps", "camps"))
 _NAMED_CAMP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+$")
+# "a blackout that affected five settlements and a hospital", "cutting power to homes and a
+# school": sites that lost power, not sites hit
+_OUTAGE_BEFORE = re.compile(
+    r"\b(blackouts?|outages?|without\s+(?:power|electricity|heating|water)|"
+    r"(?:power|electricity|heating|water)(?:\s+supply)?\s+to|de-?energi[sz]ed)\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
+# ("left without power after a drone hit a substation": the substation was hit)
+_HIT_BETWEEN = re.compile(
+    r"\b(?:after|when|hit|hits|struck|strikes?|damag\w*|destroy\w*|attack\w*|shell\w*)\b",
+    re.IGNORECASE,
+)
+_OUTAGE_BACKWARDS = tuple(w[::-1] for w in ("blackout", "outage", "without", " to ", "energi"))
 # "died in the regional hospital", "succumbed to his wounds at a hospital"
 _DIED_AT_BEFORE = re.compile(
     r"\b(?:died|dies|dying|succumbed[^.;!?]{0,30}?)\s+(?:later\s+)?"
@@ -411,6 +424,10 @@ def spot_with_months(text: str) -> tuple[list[Mention], list[int]]:
             and _DIED_AT_BEFORE.search(text, max(0, start - 60), start)
         ):
             continue  # "an employee … died in the hospital": where he died, not a target
+        if may_contain(before_backwards.lower(), _OUTAGE_BACKWARDS, before_backwards.isascii()):
+            outage = _OUTAGE_BEFORE.search(text, max(0, start - 60), start)
+            if outage is not None and not _HIT_BETWEEN.search(text, outage.end(1), start):
+                continue  # lost power, not hit
         if _word_after(text, end) in rec.site_not_after:
             continue
         word_before = _word_before_backwards(text, start, before_backwards)

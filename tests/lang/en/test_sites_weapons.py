@@ -307,3 +307,13 @@ def test_a_site_word_inside_a_weapon_name_is_no_site() -> None:
     assert _labels(text, "weapon") == {"drone"}
     # a longer site phrase holding a weapon word stays a site
     assert _labels("A drone factory was hit in the night.", "site") == {"industrial"}
+
+
+def test_a_site_that_lost_power_is_not_hit() -> None:
+    text = "A transformer caught fire, causing a blackout that affected two villages and a clinic."
+    assert _labels(text, "site") == {"energy"}
+    text = "The strike cut power to homes and a school in the district."
+    assert _labels(text, "site") == set()
+    # the site named after the cause is hit
+    text = "The town was left without power after a drone hit a substation."
+    assert _labels(text, "site") == {"energy"}
