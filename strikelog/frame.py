@@ -1571,14 +1571,21 @@ class _SentenceFramer:
 
 
 # -- everything else ---------------------------------------------------------------------
+@cache
+def _generic_other() -> frozenset[str]:
+    return frozenset(load_lexicon("sites")["generic_other"]["words"])
+
+
 def _annotate(f: SentenceFrame, mentions: list[Mention]) -> None:
     """What the sentence's words say beside counts: weapons, sites, claims, hits, periods…"""
     for m in mentions:
         if m.kind == "weapon":
             f.weapons.append(m.label)
         elif m.kind == "site":
-            f.sites.append(m.label)
-            f.site_positions.append((m.start, m.label))
+            # a generic "other" word ("a building") yields to a precise class at its place
+            label = "generic" if m.label == "other" and m.data in _generic_other() else m.label
+            f.sites.append(label)
+            f.site_positions.append((m.start, label))
         elif m.kind == "claim":
             f.claim = True
         elif m.kind == "nodamage":

@@ -182,6 +182,8 @@ _NAMES_NO_TARGET = frozenset(
     ("launch site", "speaker location", "organisation name", "meeting venue", "dateline",
      "destination", "departure", "interception area")
 )
+# roles of places a site placed at stands away from the strike ("its headquarters in Paris")
+_ELSEWHERE = _NAMES_NO_TARGET | {"abroad", "organisation seat"}
 _NOT_POINTED_BACK = ("dateline", "attribute", "street", "sea or river", "abroad", "actor")
 # where a sentence turns to another clause: ", while", ", but", "; "
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|as)\s|;\s|\s+but\s")
@@ -201,6 +203,7 @@ _SAME_STRIKE = re.compile(
     r"explosions?|bombs?|rockets?|shells?|airstrikes?|impact|shelling|bombing|raids?|"
     r"attacks|debris|wreckage|fragments|strike's|attack's)\b"
 )
+_BULLETS = ("- ", "• ", "* ", "– ")
 _THE_VILLAGE = re.compile(r"\bThe\s+(?:village|hamlet|settlement)\b")
 _A_VILLAGE_IN = re.compile(r"\ban?\s+(?:village|hamlet|settlement)\s+in\b", re.I)
 _MASSED_WORDS = (
@@ -322,6 +325,16 @@ def _listed_together(refs: list[PlaceRef], text: str | None = None) -> bool:
         b.start - a.end <= 6 or (text is not None and _LIST_JOINER.fullmatch(text, a.end, b.start))
         for a, b in itertools.pairwise(ordered)
     )
+
+
+def _targets_out(labels: list[str]) -> list[str]:
+    """The target classes of a place: a generic "other" word ("a building", "infrastructure")
+    yields to any precise class; a kind of site of its own in "other" (garages, a post office)
+    stays beside them."""
+    precise = [t for t in labels if t != "generic"]
+    if precise:
+        return precise
+    return ["other"] if labels else []
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -879,18 +892,25 @@ class Resolver:
                 and (
                     self.sentence_of(context).paragraph == s.paragraph
                     or self._tells_on(s, context)
+                    or self._damage_told_on(frame, context)
                 )
                 and not frame.vague_place
                 and not frame.nearby
-                and not (frame.waves or frame.intercepts or frame.launches)
+                and not (frame.waves or frame.launches or (frame.intercepts and frame.weapons))
             ):
                 # a wave summary ("air defences intercepted…") says nothing about the place
+                # ("destroyed" with no weapon is damage: "shops and a fuel station were
+                # destroyed", not drones downed)
                 b = self._incident(context)
                 b.add_sentence(s)
-                self._annotate(b, frame, own=False)
+                self._annotate(b, frame, own=False, sites=self._sites_not_placed(frame))
             if frame.casualties and not nothing_hit:
                 # "no casualties or damage" in a region: no strike there, and no figure
                 self._place_casualties(frame, s, struck, context, content, pos, lead_index)
+            if not struck and frame.vague_place and frame.sites:
+                # "Houses in settlements of the region came under fire. The occupiers also
+                # damaged a shop": the summary has left the town named before
+                context = None
         self._intercepted_over()
         self._summaries_to_totals()
         self._locate_unnamed_village()
@@ -1007,7 +1027,8 @@ class Resolver:
         """ "In Ramat Gan a missile hit a block, and in Holon shrapnel damaged homes": each
         site goes to the place named last before it (or the first place, if none is)."""
         if len(cued) < 2:
-            return frame.sites
+            # "struck near Kismayo, AFRICOM said from its headquarters in Stuttgart"
+            return self._sites_not_placed(frame, cued)
         out = []
         text = self.doc.text
         for pos, label in frame.site_positions:
@@ -1026,6 +1047,28 @@ class Resolver:
                 all(c.sentence == ref.sentence for c in cued) and _listed_together(cued)
             ):
                 out.append(label)
+        return out
+
+    def _sites_not_placed(
+        self, frame: SentenceFrame, struck: list[PlaceRef] | None = None
+    ) -> list[str]:
+        """The sites of a sentence less those placed at a place it names other than the
+        `struck` ones ("UNESCO, speaking from its headquarters in Paris"): what the place
+        struck, or the one talked about before, may take."""
+        refs = self.by_sentence.get(frame.sentence.index)
+        if not refs:
+            return frame.sites
+        kept = {r.start for r in struck} if struck else set()
+        text = self.doc.text
+        out = []
+        for pos, label in frame.site_positions:
+            placed = _SITE_THEN_PLACE.match(text, pos)
+            if placed is not None and any(
+                r.start == placed.end() and r.start not in kept and r.role in _ELSEWHERE
+                for r in refs
+            ):
+                continue
+            out.append(label)
         return out
 
     def _at_unlisted_name(self, pos: int, sentence: int) -> bool:
@@ -1440,6 +1483,25 @@ class Resolver:
             opens = bool(_SAME_STRIKE.match(self.doc.text, first.start))
             self._opens_same_strike[s.paragraph] = opens
         return opens
+
+    def _damage_told_on(self, frame: SentenceFrame, context: PlaceRef) -> bool:
+        """A sentence a paragraph or two after the place's tells of damage and names no place
+        ("The shop and three nearby houses were damaged"): the same strike's, unless it gives
+        a day of its own ("On 11 August, shells struck a hospital" after the 10 August
+        strike)."""
+        if not frame.hits or not 0 < frame.sentence.paragraph - self.sentence_of(
+            context
+        ).paragraph <= 2:
+            return False
+        if self.doc.text[frame.sentence.start : frame.sentence.start + 2] in _BULLETS:
+            return False  # a list's items are told each on its own
+        if any(
+            f.historical or f.total_scope
+            for f in self.frames[context.sentence + 1 : frame.sentence.index]
+        ):
+            return False  # "Dozens have been killed since last month. … military sites destroyed"
+        days = {(m, d) for m, d, _ in frame.dates}
+        return not days or days <= {(m, d) for m, d, _ in self.frames[context.sentence].dates}
 
     def _attacker_of(self, target: str | None) -> str | None:
         """Who strikes `target`: a party the report names that usually does ("the
@@ -1894,10 +1956,7 @@ class Resolver:
                 if facts:
                     setattr(inc, fld, self._merge(facts))
             inc.victims = [self._victim(v) for v in b.victims]
-            targets = list(b.targets)
-            if len(targets) > 1 and "other" in targets:
-                targets.remove("other")
-            inc.targets = targets
+            inc.targets = _targets_out(b.targets)
             weapons = b.weapons_fact or b.weapons_other
             inc.weapon = self._pick_weapon(weapons)
             if inc.weapon is None and b.place is not None:

@@ -84,6 +84,19 @@ _DETERMINERS = (
 _PROPER_SITE = re.compile(r"[a-z,]\s+[A-Z][\w'’-]+\s+[A-Z][a-z]+s$")
 _CAMP_NAMES = frozenset(("refugee camp", "camp", "refugee camps", "camps"))
 _NAMED_CAMP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+$")
+# "a blackout that affected five settlements and a hospital", "cutting power to homes and a
+# school": sites that lost power, not sites hit
+_OUTAGE_BEFORE = re.compile(
+    r"\b(blackouts?|outages?|without\s+(?:power|electricity|heating|water)|"
+    r"(?:power|electricity|heating|water)(?:\s+supply)?\s+to|de-?energi[sz]ed)\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
+# ("left without power after a drone hit a substation": the substation was hit)
+_HIT_BETWEEN = re.compile(
+    r"\b(?:after|when|hit|hits|struck|strikes?|damag\w*|destroy\w*|attack\w*|shell\w*)\b",
+    re.IGNORECASE,
+)
+_OUTAGE_BACKWARDS = tuple(w[::-1] for w in ("blackout", "outage", "without", " to ", "energi"))
 # "died in the regional hospital", "succumbed to his wounds at a hospital"
 _DIED_AT_BEFORE = re.compile(
     r"\b(?:died|dies|dying|succumbed[^.;!?]{0,30}?)\s+(?:later\s+)?"
@@ -222,8 +235,9 @@ def recognisers() -> _Recognisers:
             rf"(?:{_backwards(scope['site_not_target']['before'])})\b",
             re.IGNORECASE,
         ),
+        # (after a comma too: "the hospital, where the casualties were treated")
         site_not_target_after=re.compile(
-            r"^(?:\s+[\w'-]+){0,3}?\s+(?:"
+            r"^,?(?:\s+[\w'-]+){0,3}?,?\s+(?:"
             + "|".join(re.escape(w) for w in scope["site_not_target"]["after"])
             + r")\b",
             re.IGNORECASE,
@@ -262,6 +276,14 @@ def _starts_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` is inside one of `spans` (start included, end not)."""
     for s, e in spans:  # noqa: SIM110 - a loop is much faster than any() over a generator
         if s <= pos < e:
+            return True
+    return False
+
+
+def _within_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies inside one of `spans` that is longer than it."""
+    for s, e in spans:  # noqa: SIM110 - as in _starts_inside
+        if s <= start and end <= e and e - s > end - start:
             return True
     return False
 
@@ -379,10 +401,19 @@ def spot_with_months(text: str) -> tuple[list[Mention], list[int]]:
     taken_to = not ascii_text or bool(key_starts["taken_to"])
     # sites and persons are read from the hits, and a mention made only for what is kept
     not_target_before = rec.site_not_target_before_backwards.match
+    weapon_spans = [(s, e) for s, e, _, _ in hits["weapon"]]
+    # where a capitalised site word starts: one right after another capitalised site word
+    # is the head of a name ("Bashair University Hospital" is a hospital, "Kharkiv Tractor
+    # Plant" a plant)
+    capital_sites = {s for s, _, _, _ in hits["site"] if text[s].isupper()}
     for start, end, phrase, labels in hits["site"]:
+        if end + 1 in capital_sites and text[start].isupper() and text[end] == " ":
+            continue
         # "taken to hospital" is a casualty phrase, not a struck hospital
         if casualty_spans and _starts_inside(start, casualty_spans):
             continue
+        if weapon_spans and _within_longer(start, end, weapon_spans):
+            continue  # "uncrewed surface vessels": the weapon, not a vessel hit
         before_backwards = text[max(0, start - 60) : start][::-1]
         if (
             not_target_before(before_backwards)
@@ -402,6 +433,10 @@ def spot_with_months(text: str) -> tuple[list[Mention], list[int]]:
             and _DIED_AT_BEFORE.search(text, max(0, start - 60), start)
         ):
             continue  # "an employee … died in the hospital": where he died, not a target
+        if may_contain(before_backwards.lower(), _OUTAGE_BACKWARDS, before_backwards.isascii()):
+            outage = _OUTAGE_BEFORE.search(text, max(0, start - 60), start)
+            if outage is not None and not _HIT_BETWEEN.search(text, outage.end(1), start):
+                continue  # lost power, not hit
         if _word_after(text, end) in rec.site_not_after:
             continue
         word_before = _word_before_backwards(text, start, before_backwards)

@@ -666,3 +666,101 @@ def test_drones_downed_in_a_city_whose_debris_hurt_people_there(run):
     )
     assert list(_incidents(out)) == ["Odesa"]
     assert value(out["totals"]["injured"]) == 3
+
+def test_a_post_office_or_garages_stay_beside_a_precise_class(run):
+    out = run(
+        "Russian artillery shelled Velykyi Burluk on Sunday afternoon, damaging a grocery "
+        "shop, a post office and a row of garages. Two men were wounded, the governor said."
+    )
+    (inc,) = out["incidents"]
+    assert set(inc["targets"]) == {"commercial", "other"}
+
+
+def test_a_generic_building_yields_to_a_precise_class(run):
+    out = run(
+        "A drone hit a school and a nearby building in Nikopol on Tuesday morning, wounding "
+        "a caretaker, the regional governor said."
+    )
+    (inc,) = out["incidents"]
+    assert inc["targets"] == ["education"]
+
+
+def test_damage_told_a_paragraph_later_is_the_places(run):
+    out = run(
+        "Russian guided bombs struck the town of Kupiansk on Tuesday afternoon, killing two "
+        "people, the regional governor said.\n\n"
+        "According to him, one bomb exploded in the town centre. A grocery shop and four "
+        "nearby apartment blocks were damaged."
+    )
+    assert {"commercial", "residential"} <= set(_incidents(out)["Kupiansk"]["targets"])
+
+
+def test_damage_of_another_day_or_list_item_is_not_carried_over(run):
+    out = run(
+        "- On 3 May, shelling of the Abu Shouk camp for displaced people killed nine "
+        "civilians.\n"
+        "- The Saudi Hospital was hit for the third time this month.\n\n"
+        "On 5 May, shells struck a hospital and a market, according to local volunteers."
+    )
+    targets = set(_incidents(out)["Abu Shouk"]["targets"])
+    assert not targets & {"health", "commercial"}
+
+
+def test_a_region_summary_leaves_the_city_named_before(run):
+    out = run(
+        "Over the past day, Russian troops shelled 35 settlements of the Kherson region, "
+        "including the city of Kherson, the regional administration said.\n\n"
+        "Private houses in settlements of the region came under fire. The occupiers also "
+        "damaged a gas pipeline and a shop."
+    )
+    kherson = _incidents(out).get("Kherson")
+    assert kherson is None or not set(kherson["targets"]) & {"energy", "commercial"}
+
+
+def test_a_site_placed_at_a_place_abroad_is_not_the_strikes(run):
+    out = run(
+        "A Russian missile hit an apartment block in Sumy on Sunday, wounding 14 people, the "
+        "mayor said. The agency, speaking from its headquarters in Paris, condemned "
+        "the attack."
+    )
+    assert _incidents(out)["Sumy"]["targets"] == ["residential"]
+
+
+def test_sites_destroyed_are_not_an_interception(run):
+    out = run(
+        "An army drone hit the livestock market in Umm Ruwaba on Sunday, killing nine people, "
+        "local volunteers said. A bakery and a petrol station were destroyed."
+    )
+    assert {"commercial", "energy"} <= set(_incidents(out)["Umm Ruwaba"]["targets"])
+
+
+def test_the_speakers_headquarters_abroad_is_not_the_struck_places_site(run):
+    out = run(
+        "U.S. forces carried out an airstrike against al-Shabaab fighters near Kismayo on "
+        "Monday, destroying a bridge, according to a statement issued from its headquarters "
+        "in Stuttgart, Germany."
+    )
+    (inc,) = out["incidents"]
+    assert inc["targets"] == ["transport"]
+
+
+def test_the_hospital_where_the_victims_were_treated_is_not_struck(run):
+    out = run(
+        "An airstrike hit a livestock market in Mellit on Monday, killing 19 people, a "
+        "doctors' group said, citing the town's teaching hospital, where the victims were "
+        "taken. Most of the wounded were in the Mellit Rural Hospital, where they were "
+        "treated for burns."
+    )
+    (inc,) = out["incidents"]
+    assert inc["targets"] == ["commercial"]
+
+
+def test_damage_after_a_war_tally_is_not_carried_to_the_place(run):
+    out = run(
+        "Air strikes hit the town of Saada overnight, killing three people, the rebels said."
+        "\n\nThe campaign resumed last month.\n\n"
+        "Dozens of people have been killed in the strikes since the start of the year. "
+        "Homes have been flattened and military sites destroyed."
+    )
+    targets = [t for i in out["incidents"] for t in i["targets"]]
+    assert "military" not in targets

@@ -37,6 +37,11 @@ SITE_CASES: list[tuple[str, set[str]]] = [
     ("Guided bombs hit the private sector of the Industrial district.", {"residential"}),
     ("Several private houses caught fire after the attack.", {"residential"}),
     ("Windows were blown out in a high-rise on Peremohy Avenue.", {"residential"}),
+    ("Debris broke windows in the administrative building of the enterprise.", {"industrial"}),
+    ("The plant's administrative building caught fire.", {"industrial"}),
+    ("A drone hit the Kharkiv Tractor Plant overnight.", {"industrial"}),
+    ("The wounded lay in the yard of Bashair University Hospital.", {"health"}),
+    ("A drone hit the district administrative building overnight.", {"government"}),
     ("A nine-storey building was partly destroyed.", {"residential"}),
     ("The blast damaged a student dormitory.", {"residential", "education"}),
     ("Russian shelling hit a kindergarten in Kherson.", {"education"}),
@@ -179,6 +184,10 @@ NEGATIVE_CASES: list[str] = [
     "The Electoral College meets in December.",
     "Netanyahu spoke at the White House on Monday.",
     "The airline ordered jet fuel for its new aircraft.",
+    "Plant operator Energoatom said radiation levels were normal.",
+    "Grid operator Ukrenergo scheduled outages for Tuesday.",
+    "A fruit market vendor described the blast to reporters.",
+    "The pupils had been sent home before the alert.",
 ]
 
 
@@ -283,3 +292,28 @@ def test_every_phrase_is_found_with_all_its_classes(name: str, kind: str) -> Non
         if found != classes:
             missed.append((phrase, sorted(classes), sorted(found)))
     assert missed == []
+
+
+def test_generic_other_words_are_other_phrases() -> None:
+    lex = load_lexicon("sites")
+    others = set(lex["classes"]["other"])
+    assert set(lex["generic_other"]["words"]) <= others
+
+
+def test_a_site_word_inside_a_weapon_name_is_no_site() -> None:
+    # the sea drones are the weapon; the vessel and the boat are not struck sites
+    text = "Uncrewed surface vessels and an unmanned boat attacked the bay before dawn."
+    assert _labels(text, "site") == set()
+    assert _labels(text, "weapon") == {"drone"}
+    # a longer site phrase holding a weapon word stays a site
+    assert _labels("A drone factory was hit in the night.", "site") == {"industrial"}
+
+
+def test_a_site_that_lost_power_is_not_hit() -> None:
+    text = "A transformer caught fire, causing a blackout that affected two villages and a clinic."
+    assert _labels(text, "site") == {"energy"}
+    text = "The strike cut power to homes and a school in the district."
+    assert _labels(text, "site") == set()
+    # the site named after the cause is hit
+    text = "The town was left without power after a drone hit a substation."
+    assert _labels(text, "site") == {"energy"}
