@@ -369,7 +369,7 @@ def _api_router(store: Store, settings: Settings, coarse: Coarsener) -> APIRoute
     ) -> m.ReportOut:
         """A report's text and every evidence span in it (figures, places, victims…)."""
         key: int | str = report_id
-        if report_id.isdigit():
+        if report_id.isascii() and report_id.isdigit():  # not "³", which int() refuses
             if len(report_id) > 18:  # beyond any row id; SQLite integers are 64-bit
                 raise ApiError(404, f"no report {report_id}")
             key = int(report_id)
@@ -437,7 +437,7 @@ def _add_extract(router: APIRouter, settings: Settings) -> None:
 
 async def _read_limited(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
+    if declared is not None and declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise ApiError(413, f"request body is {declared} bytes; the limit is {limit}")
     chunks: list[bytes] = []
     size = 0

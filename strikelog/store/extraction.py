@@ -173,7 +173,7 @@ def load_extraction(conn: Connection, report_id: int) -> dict[str, Any] | None:
 
 
 def _ordinal_key(path: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in path.split(".") if p.isdigit())
+    return tuple(int(p) for p in path.split(".") if p.isascii() and p.isdigit())
 
 
 def _json_list(value: str | None) -> list[Any]:

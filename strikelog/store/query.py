@@ -474,7 +474,7 @@ _HEX = re.compile(r"^(sha256:)?[0-9a-f]{64}$")
 
 
 def _report_where(report_id: int | str) -> ColumnElement[bool]:
-    if isinstance(report_id, int) or str(report_id).isdigit():
+    if isinstance(report_id, int) or (str(report_id).isascii() and str(report_id).isdigit()):
         return R.c.id == int(report_id)
     key = str(report_id).strip().lower()
     if _HEX.match(key):

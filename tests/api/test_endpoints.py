@@ -134,6 +134,7 @@ def test_missing_things_are_json_404(server: str) -> None:
         "/api/incidents/999999",
         "/api/reports/999999",
         "/api/reports/sha256:" + "0" * 64,
+        "/api/reports/³",  # a digit to str.isdigit(), not to int() (found by the fuzz test)
         "/nowhere",
     ):
         resp = get(server, path)
