@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 .PHONY: demo test lint typecheck unit web install compile pure bench clean
 
 # The extraction modules listed in strikelog/build_info.py are compiled with mypyc for the
-# tests and benchmarks (about 1.3x as fast; needs a C compiler). `make test COMPILE=0`
+# tests and benchmarks (about 1.4x as fast; needs a C compiler). `make test COMPILE=0`
 # tests the Python source instead; `make pure` removes the compiled modules.
 COMPILE ?= 1
 COMPILED_SOURCES := $(shell sed -n 's/^    "\(strikelog\/.*\.py\)",$$/\1/p' strikelog/build_info.py)

@@ -1,7 +1,7 @@
 """Which modules a compiled build compiles with mypyc, and whether this copy runs them.
 
 The extraction path is pure Python; `make compile` (or `STRIKELOG_COMPILE=1 pip install .`)
-turns the modules below into C extensions, about 1.3 times as fast (docs/speed.md). A
+turns the modules below into C extensions, about 1.4 times as fast (docs/speed.md). A
 compiled module sits beside its source and wins over it on import, so an edit to the
 source would go unseen until the next compile. The build writes the hash of every source
 it compiled to `compiled.json`; `stale_modules` compares, and importing strikelog warns
