@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-$(MANIFEST): $(STAMP) setup.py $(COMPILED_SOURCES)
+$(MANIFEST): $(STAMP) setup.py strikelog/build_info.py $(COMPILED_SOURCES)
 	@echo "compiling $(words $(COMPILED_SOURCES)) modules with mypyc (about 2 minutes)..."
 	$(BIN)/python -m pip install --quiet 'setuptools>=77'  # a venv made before this target
 	STRIKELOG_COMPILE=1 $(BIN)/python setup.py --quiet build_ext --inplace > build-compile.log 2>&1 \
