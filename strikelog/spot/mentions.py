@@ -96,7 +96,10 @@ _HIT_BETWEEN = re.compile(
     r"\b(?:after|when|hit|hits|struck|strikes?|damag\w*|destroy\w*|attack\w*|shell\w*)\b",
     re.IGNORECASE,
 )
-_OUTAGE_BACKWARDS = tuple(w[::-1] for w in ("blackout", "outage", "without", " to ", "energi"))
+# one of these is in every match of _OUTAGE_BEFORE (" to " and "without" need a power word)
+_OUTAGE_BACKWARDS = tuple(
+    w[::-1] for w in ("blackout", "outage", "power", "electricity", "heating", "water", "energi")
+)
 # "died in the regional hospital", "succumbed to his wounds at a hospital"
 _DIED_AT_BEFORE = re.compile(
     r"\b(?:died|dies|dying|succumbed[^.;!?]{0,30}?)\s+(?:later\s+)?"
