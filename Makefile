@@ -58,6 +58,6 @@ bench: $(STAMP) $(BUILD)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/api.py
 
-clean:
+clean: pure
 	rm -rf $(VENV) build dist *.egg-info strikelog/api/static/vendor web/node_modules \
-	  build-compile.log $(MANIFEST) strikelog/*.so strikelog/*/*.so
+	  build-compile.log

@@ -405,10 +405,9 @@ def load_predictions(
             raise EvalInputError(f"{path}: predictions must be a .jsonl file or a directory")
         by_id = _load_jsonl(path)
         found = f"{len(by_id)} extractions from {path}"
-        ids = files_for_gold(wanted, {i: i for i in by_id})
-        return Predictions(
-            {g: by_id[i] for g, i in ids.items()}, found, _unused({i: i for i in by_id}, ids)
-        )
+        names = {i: i for i in by_id}
+        ids = files_for_gold(wanted, names)
+        return Predictions({g: by_id[i] for g, i in ids.items()}, found, _unused(names, ids))
     if not path.is_dir():
         raise EvalInputError(f"{path}: no such file or directory")
     json_files = {p.stem: p for p in path.glob("*.json")}

@@ -83,7 +83,6 @@ _OF_THEM_NAMED = re.compile(r"\s+of\s+(?:them|whom)\s+(?:(?:was|is)\s+)?an?\s", 
 _NOMINAL_BEFORE = re.compile(r"\bof\s+(?:the|those)\s+$", re.I)
 _BARE_COUNT_VERB = re.compile(r"\s+(?:had|have|has)\s+been\s+|\s+(?:were|was)\s+", re.I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|neither|nor)\s+(?:\w+ly\s+)?$", re.I)
-# a victim list right after the verb: "killed a couple and …", "wounding a man and …"
 # between a count's place and the next count of the same outcome: " people in Kharkiv and "
 _PLACE_THEN_JOIN = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}"
@@ -95,6 +94,7 @@ _CLAUSE_BREAK = re.compile(r"[,;.]|\band\b")
 _COUNT_IN_PLACE = re.compile(
     r"\s+(?:(?:more|others?|people|persons|civilians)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]"
 )
+# a victim list right after the verb: "killed a couple and …", "wounding a man and …"
 _PERSON_FIRST = re.compile(r"\s+(?:an?|one|the|his|her|their|two|three|both)\s", re.IGNORECASE)
 # "including 12 in Khan Younis", "12 of them in Kharkiv"
 _LOCAL_PART = re.compile(
@@ -1510,11 +1510,12 @@ class _SentenceFramer:
                     break
         before = [a for a in actions if a.end <= q.start]
         after = [a for a in actions if a.start >= q.end]
+        stationing_verbs, stationed_at = _stationed()
         if (
             weapon is not None
             and before
-            and self.text[before[-1].start : before[-1].end].lower() in _stationed()[0]
-            and _stationed()[1].match(self.text, weapon.end, self.sentence.end)
+            and self.text[before[-1].start : before[-1].end].lower() in stationing_verbs
+            and stationed_at.match(self.text, weapon.end, self.sentence.end)
         ):
             return None  # "had deployed 43 drones at Nyala airport": where they stand
         # "of them, 380 were shot down": a following passive intercept verb is closest
@@ -1565,7 +1566,7 @@ class _SentenceFramer:
     def _wave(self, q: Mention, kind: str, cls: str) -> None:
         value, qualifier, low, high = _figure_of(q.data)
         self.frame.waves.append(
-            WaveCount(kind, cls, value, qualifier, low, high, self.sentence, q.span, None)
+            WaveCount(kind, cls, value, qualifier, low, high, self.sentence, q.span)
         )
         self.used.add(id(q))
 

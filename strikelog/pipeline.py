@@ -596,12 +596,16 @@ def _drop_capital_appositions(refs: list[PlaceRef], text: str) -> list[PlaceRef]
     out: list[PlaceRef] = []
     for r, after in itertools.zip_longest(refs, refs[1:]):
         if r.kind == "capital" and (
-            out
-            and _COMMA.fullmatch(text[out[-1].end : r.start])
-            and _SPACE_OF.match(text[r.end : r.end + 6])
-            or after is not None
-            and after.kind == "settlement"
-            and _APPOSITION_GAP.fullmatch(text, r.end, after.start)
+            (
+                out
+                and _COMMA.fullmatch(text[out[-1].end : r.start])
+                and _SPACE_OF.match(text[r.end : r.end + 6])
+            )
+            or (
+                after is not None
+                and after.kind == "settlement"
+                and _APPOSITION_GAP.fullmatch(text, r.end, after.start)
+            )
         ):
             continue
         out.append(r)

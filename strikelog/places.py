@@ -137,14 +137,14 @@ _SIRENS = re.compile(
     re.IGNORECASE,
 )
 _SIRENS_WORDS = ("siren", "alarm", "alert")  # one of them is in every match
+# the words of the four tests above
+_EARLY_WORDS = (*_DISTANCE_WORDS, *_SIRENS_WORDS, *_TREATED_IN_WORDS, "from")
 # "destroyed 28 Shahed attack drones in Odesa, Kherson … regions": where they were downed
 _DOWNED_IN = re.compile(
     r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed)\s+(?:all\s+)?"
     r"(?:\d+|[a-z]+-?[a-z]*)\s+(?:[\w-]+\s+){0,3}?(?:drones|uavs|missiles|shaheds|rockets)"
     r"\s+in\s+(?:the\s+)?$"
 )
-# the words of the four tests above
-_EARLY_WORDS = (*_DISTANCE_WORDS, *_SIRENS_WORDS, *_TREATED_IN_WORDS, "from")
 # "KYIV, July 10 (Reuters) -", "SHOSTKA, Ukraine —": where the reporter files from
 _DATELINE = re.compile(
     # ("ERBIL (Kurdistan 24) –": an outlet's name may hold a digit or a space)
